@@ -1,0 +1,124 @@
+import type { Cell, Report, ReportTemplate, Section, Table, TemplateId } from '../model';
+import { normalize, sourceStart, type NormText } from '../text/normalize';
+import { findSections } from './sections';
+import { readActive, readAppeals, readRequests, type Region, type TableContext } from './tables';
+import { REQUESTS_2021 } from '../template/tables';
+import { findLabel } from './labels';
+
+const TITLE = /政府信息公开.{0,30}?(?:年度报告|年报|工作报告)/;
+const TITLE_FIRST_HALF = /政府信息公开(?:工作)?$/;
+const YEAR = /(20\d{2})年/;
+
+/** The normalised lines of the report's first 4000 characters: [from, to) normalised indices. */
+function headLines(nt: NormText): [number, number][] {
+  const lines: [number, number][] = [];
+  const n = Math.min(nt.text.length, 4000);
+  let from = 0;
+  for (let i = 1; i <= n; i++) {
+    if (i === n || nt.lineStart[i]) { lines.push([from, i]); from = i; }
+  }
+  return lines;
+}
+
+/**
+ * The report's title: the first short line near the top that names the annual report, or such a
+ * line broken in two (`…政府信息公开工作` / `年度报告`). An archive's `标题:` field counts.
+ */
+function findTitle(text: string, nt: NormText): { title: string; start: number; end: number; year: number | null } | null {
+  const lines = headLines(nt);
+  for (let k = 0; k < lines.length; k++) {
+    const [from, to] = lines[k];
+    let line = nt.text.slice(from, to);
+    let skip = 0;
+    if (line.startsWith('标题:')) { skip = 3; line = line.slice(3); }
+    let lastLine = k;
+    if (line.length > 60) continue;
+    if (!TITLE.test(line)) {
+      const next = lines[k + 1] ? nt.text.slice(lines[k + 1][0], lines[k + 1][1]) : '';
+      if (!(TITLE_FIRST_HALF.test(line) && /^(?:年度)?报告/.test(next) && next.length <= 10)) continue;
+      lastLine = k + 1;
+    }
+    const start = nt.map[from + skip];
+    const end = nt.map[lines[lastLine][1] - 1] + 1;
+    const title = text.slice(start, end).replace(/\s*[\r\n]+\s*/g, '');
+    const ym = YEAR.exec(nt.text.slice(from, lines[lastLine][1]));
+    return { title, start, end, year: ym ? Number(ym[1]) : null };
+  }
+  return null;
+}
+
+function firstIndex(text: string, needle: string, from: number, to: number): number {
+  const i = text.indexOf(needle, from);
+  return i >= 0 && i < to ? i : -1;
+}
+
+/** Normalised index of the heading of section `n` (first one), or -1. */
+function sectionAt(sections: Section[], nt: NormText, n: number, end: 'start' | 'end'): number {
+  const s = sections.find(x => x.number === n);
+  if (!s) return -1;
+  const off = end === 'start' ? s.headingStart : s.headingEnd;
+  // Binary search the normalised index of a source offset.
+  let lo = 0, hi = nt.map.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (nt.map[mid] < off) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+/** Where each table is read: between its section heading (or its own anchor) and the next table's. */
+function regions(nt: NormText, sections: Section[]): { active: Region | null; requests: Region | null; appeals: Region } {
+  const T = nt.text, N = T.length;
+  const pick = (...xs: number[]) => { const ok = xs.filter(x => x >= 0); return ok.length ? Math.min(...ok) : -1; };
+  const s2 = sectionAt(sections, nt, 2, 'end');
+  const activeFrom = s2 >= 0 ? s2 : firstIndex(T, '第二十条第', 0, N);
+  const newRow = findLabel(nt, REQUESTS_2021.rows[0], Math.max(0, activeFrom), N);
+  const s3 = sectionAt(sections, nt, 3, 'end');
+  const note = firstIndex(T, '本列数据的勾稽关系', Math.max(0, activeFrom), N);
+  const requestsFrom = s3 >= 0 && (!newRow || s3 <= newRow.ns) ? s3 : pick(note, newRow ? newRow.ns : -1);
+  const after = Math.max(0, requestsFrom, activeFrom);
+  const s4 = sectionAt(sections, nt, 4, 'start');
+  const s5 = sectionAt(sections, nt, 5, 'start'), s6 = sectionAt(sections, nt, 6, 'start');
+  const appealsFrom = s4 > after ? s4 : (() => { const h = firstIndex(T, '行政复议行政诉讼', after, N); return h >= 0 ? h : N; })();
+  const laterEnds = [s5, s6].filter(x => x > appealsFrom);
+  const appealsTo = laterEnds.length ? Math.min(...laterEnds) : N;
+  const activeTo = pick(requestsFrom, appealsFrom < N ? appealsFrom : -1, N);
+  return {
+    active: activeFrom >= 0 ? { from: activeFrom, to: requestsFrom > activeFrom ? requestsFrom : activeTo } : null,
+    requests: requestsFrom >= 0 ? { from: requestsFrom, to: appealsFrom > requestsFrom ? appealsFrom : N } : null,
+    appeals: { from: appealsFrom < N ? appealsFrom : after, to: appealsTo },
+  };
+}
+
+function templateOf(tables: Table[]): ReportTemplate {
+  const ts = new Set(tables.filter(t => t.id !== 'appeals' && t.rows.length).map(t => t.template).filter((t): t is TemplateId => !!t));
+  return ts.size === 0 ? null : ts.size > 1 ? 'mixed' : [...ts][0];
+}
+
+/**
+ * Parses one report. `text` is the report's own text (a chunk of the document); offsets in the
+ * result are relative to it. Pure: the same text always gives the same report.
+ */
+export function parseReport(text: string): Report {
+  const nt = normalize(text);
+  const sections = findSections(nt, text, text.length);
+  const title = findTitle(text, nt);
+  const ctx: TableContext = { text, nt, cells: new Map<string, Cell>() };
+  const r = regions(nt, sections);
+  const tables: Table[] = [];
+  const year = title?.year ?? yearOf(nt);
+  if (r.active) { const t = readActive(ctx, r.active, year !== null && year < 2021 ? '2019' : '2021'); if (t.rows.length) tables.push(t); }
+  if (r.requests) { const t = readRequests(ctx, r.requests); if (t.rows.length) tables.push(t); }
+  const ap = readAppeals(ctx, r.appeals);
+  if (ap) tables.push(ap);
+  return {
+    start: 0, end: text.length,
+    title: title?.title ?? null, titleStart: title?.start ?? 0, titleEnd: title?.end ?? 0,
+    year, template: templateOf(tables), sections, tables, cells: ctx.cells,
+  };
+}
+
+/** Without a title, the first `20xx年` of the report. */
+function yearOf(nt: NormText): number | null {
+  const m = YEAR.exec(nt.text.slice(0, 3000));
+  return m ? Number(m[1]) : null;
+}
+
+export { sourceStart };

@@ -1,0 +1,57 @@
+import type { Section } from '../model';
+import { NUMERALS, SECTIONS } from '../template/sections';
+import type { NormText } from '../text/normalize';
+import { sourceEnd } from '../text/normalize';
+
+/** A heading may carry the year and the subject before its words: `一、2022年政府信息公开总体情况`. */
+const PREFIX = '(?:\\d{4}年度?)?(?:政府信息公开(?:工作)?)?';
+const HEADINGS = SECTIONS.map(s => ({ number: s.number, re: new RegExp(`${PREFIX}(?:${s.headings.join('|')})`, 'y') }));
+const NUMBERED = new RegExp(`([${NUMERALS}]{1,2})[、.]`, 'g');
+const BULLETS = new Set(['-', '•', '·', '●', '*', '◆', '■']);
+const FIRST_CHARS = new Set('总主行收因政存其0123456789');
+
+function matchHeading(text: string, at: number): { number: number; end: number } | null {
+  if (!FIRST_CHARS.has(text[at])) return null;
+  for (const h of HEADINGS) {
+    h.re.lastIndex = at;
+    if (h.re.test(text)) return { number: h.number, end: h.re.lastIndex };
+  }
+  return null;
+}
+
+function numeralValue(s: string): number {
+  if (s.length === 1) return NUMERALS.indexOf(s) + 1;
+  return s[0] === '十' ? 10 + NUMERALS.indexOf(s[1]) + 1 : NUMERALS.indexOf(s[0]) + 1;
+}
+
+/**
+ * Finds the section headings in normalised text: a numeral (`一、`) followed by a heading's words,
+ * anywhere (reports flattened onto one line keep their headings mid-line), or a heading's words
+ * alone on a line, bare or after a bullet (`- 总体情况`). Returns them in document order, with
+ * bodies running to the next heading.
+ */
+export function findSections(nt: NormText, src: string, end: number): Section[] {
+  const text = nt.text;
+  const found: { ns: number; ne: number; number: number; written: number | null }[] = [];
+  NUMBERED.lastIndex = 0;
+  for (let m = NUMBERED.exec(text); m; m = NUMBERED.exec(text)) {
+    const h = matchHeading(text, m.index + m[0].length);
+    if (h) { found.push({ ns: m.index, ne: h.end, number: h.number, written: numeralValue(m[1]) }); NUMBERED.lastIndex = h.end; }
+  }
+  for (let i = 0; i < text.length; i++) {
+    if (!nt.lineStart[i]) continue;
+    const at = BULLETS.has(text[i]) ? i + 1 : i;
+    const h = matchHeading(text, at);
+    // Without a numeral, the heading must stand alone on its line.
+    if (h && (h.end >= text.length || nt.lineStart[h.end] || /^[:：。.]?$/.test(text[h.end]))) {
+      if (!found.some(f => f.ns <= i && f.ne >= h.end)) found.push({ ns: i, ne: h.end, number: h.number, written: null });
+    }
+  }
+  found.sort((a, b) => a.ns - b.ns);
+  const sections: Section[] = found.map(f => {
+    const hs = nt.map[f.ns], he = sourceEnd(nt, f.ne, hs);
+    return { number: f.number, writtenNumber: f.written, title: src.slice(hs, he), headingStart: hs, headingEnd: he, start: hs, end };
+  });
+  for (let i = 0; i + 1 < sections.length; i++) sections[i].end = sections[i + 1].start;
+  return sections;
+}

@@ -1,0 +1,118 @@
+import { hasCjk, readValue, type CellValue } from './values';
+
+/** One cell found in the text between a row label and whatever follows the row. */
+export interface RawCell extends CellValue {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const WS = /[\s\u00a0\u2000-\u200b\u3000\ufeff]/;
+const isWs = (c: string) => WS.test(c);
+/** A figure, possibly with a sign and a unit: splits `（…）0000000` or `规章1` into text and figure. */
+/** Punctuation, quotes and pinyin glosses (`(xiàng)`) left over from a label: never a cell. */
+const JUNK = /^(?:[^\p{L}\p{N}]|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńň]{1,7}\))+$/u;
+const VALUE_TOKEN = /[+\-－]?[0-9０-９]+(?:[.．,，][0-9０-９]+)*(?:万元|元|件|个|条|项|次|人)?/g;
+
+function trimmed(text: string, a: number, b: number): [number, number] {
+  while (a < b && isWs(text[a])) a++;
+  while (b > a && isWs(text[b - 1])) b--;
+  return [a, b];
+}
+
+function cell(text: string, a: number, b: number): RawCell {
+  const t = text.slice(a, b);
+  const v = readValue(t);
+  return { ...v, text: t, start: a, end: b };
+}
+
+/**
+ * Reads the cells of one row from `text[a, b)`, the text after the row's label up to the next label.
+ * Layout-agnostic: one cell per line, `|` pipes, tabs, numbers separated by spaces, blank lines.
+ * A blank cell is only recognised where the layout shows it: an empty place between two pipes (or
+ * tabs) on a line that holds cells. Reading stops at the first Chinese text after the cells (the
+ * next header or note).
+ */
+export function readCells(text: string, a: number, b: number, expected: number): RawCell[] {
+  const cells: RawCell[] = [];
+  let lineStart = a;
+  let first = true;
+  // Empty places on the label's own line (`行政许可 | | | |`) are the row's cells only when nothing follows.
+  let labelLineBlanks: RawCell[] = [];
+  while (lineStart < b) {
+    let lineEnd = lineStart;
+    while (lineEnd < b && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+    const into = first ? [] : cells;
+    const ended = readLine(text, lineStart, lineEnd, first, into);
+    if (first) { if (into.every(c => c.kind === 'blank')) labelLineBlanks = into; else cells.push(...into); }
+    if (ended) break;
+    first = false;
+    lineStart = lineEnd + 1;
+  }
+  if (!cells.length) cells.push(...labelLineBlanks);
+  // A trailing empty column (an extra `| |` at the end of a row) is layout, not a cell.
+  while (cells.length > expected && cells[cells.length - 1].kind === 'blank') cells.pop();
+  return cells;
+}
+
+/** Reads one line's cells into `out`; returns true when the row has ended (Chinese text after cells). */
+function readLine(text: string, ls: number, le: number, labelLine: boolean, out: RawCell[]): boolean {
+  const segs: [number, number][] = [];
+  let s = ls;
+  for (let i = ls; i < le; i++) {
+    const c = text[i];
+    if (c === '|' || c === '\t' || c === '｜') { segs.push([s, i]); s = i + 1; }
+  }
+  segs.push([s, le]);
+  const content = segs.some(([x, y]) => { const [p, q] = trimmed(text, x, y); return q > p; });
+  if (!content && !labelLine) return false;
+  for (let j = 0; j < segs.length; j++) {
+    const [p, q] = trimmed(text, segs[j][0], segs[j][1]);
+    if (q === p) {
+      if (j > 0 && j < segs.length - 1) out.push({ kind: 'blank', value: null, text: '', start: p, end: p, numStart: 0, numEnd: 0 });
+      continue;
+    }
+    if (readSegment(text, p, q, out)) return true;
+  }
+  return false;
+}
+
+/** A segment with content: figures separated by spaces, or text. Returns true at Chinese text after cells. */
+function readSegment(text: string, p: number, q: number, out: RawCell[]): boolean {
+  const whole = cell(text, p, q);
+  if (whole.kind === 'number' || whole.kind === 'not-applicable') { out.push(whole); return false; }
+  let i = p;
+  while (i < q) {
+    while (i < q && isWs(text[i])) i++;
+    let j = i;
+    while (j < q && !isWs(text[j])) j++;
+    if (j > i && readWord(text, i, j, out)) return true;
+    i = j;
+  }
+  return false;
+}
+
+function readWord(text: string, p: number, q: number, out: RawCell[]): boolean {
+  const w = cell(text, p, q);
+  if (w.kind === 'number' || w.kind === 'not-applicable') { out.push(w); return false; }
+  // Mixed text and figures: `（区分处理的…）0000000`.
+  const word = text.slice(p, q);
+  let last = 0;
+  VALUE_TOKEN.lastIndex = 0;
+  for (let m = VALUE_TOKEN.exec(word); m; m = VALUE_TOKEN.exec(word)) {
+    if (readText(text, p + last, p + m.index, out)) return true;
+    out.push(cell(text, p + m.index, p + m.index + m[0].length));
+    last = m.index + m[0].length;
+  }
+  return readText(text, p + last, q, out);
+}
+
+/** Text between figures: Chinese ends the row once it has cells (and is skipped before them); other junk is an invalid cell. */
+function readText(text: string, p: number, q: number, out: RawCell[]): boolean {
+  if (q <= p) return false;
+  const t = text.slice(p, q);
+  if (hasCjk(t)) return out.length > 0;
+  if (JUNK.test(t)) return false;
+  out.push({ kind: 'invalid', value: null, text: t, start: p, end: q, numStart: 0, numEnd: 0 });
+  return false;
+}

@@ -1,0 +1,160 @@
+import type { Cell, Table, TableRow, TemplateId } from '../model';
+import { ACTIVE_2019, ACTIVE_2021, APPEALS_HEADER_WORDS, APPEALS_KEYS, REQUESTS_2019, REQUESTS_2021 } from '../template/tables';
+import type { RowSpec, TableSpec } from '../template/types';
+import { sourceEnd, sourceStart, type NormText } from '../text/normalize';
+import { findLabel, type LabelHit } from './labels';
+import { readCells, type RawCell } from './spans';
+
+/** What the table readers share: the report's text, its normalised form, and the cells found so far. */
+export interface TableContext {
+  text: string;
+  nt: NormText;
+  cells: Map<string, Cell>;
+}
+
+/** Normalised region [from, to) of the text where a table is read. */
+export interface Region { from: number; to: number }
+
+const src = (ctx: TableContext, ni: number) => sourceStart(ctx.nt, ni, ctx.text.length);
+
+function put(ctx: TableContext, key: string, raw: RawCell): void {
+  ctx.cells.set(key, {
+    key, text: raw.text, kind: raw.kind, value: raw.value,
+    start: raw.kind === 'number' ? raw.start + raw.numStart : raw.start,
+    end: raw.kind === 'number' ? raw.start + raw.numEnd : raw.end,
+    ...(raw.unit ? { unit: raw.unit } : {}),
+  });
+}
+
+/**
+ * Assigns the cells read after a row label to the row's columns. A lone digit run with exactly as
+ * many digits as columns is split digit by digit (archives that glued `280000028`); any other
+ * count leaves the row's cells unknown and marks the row, never inventing numbers.
+ */
+export function assignRow(ctx: TableContext, prefix: string, columns: string[], raw: RawCell[], at: number, row: TableRow, atEnd = false): void {
+  const n = columns.length;
+  row.found = raw.length;
+  if (raw.length === 0) {
+    for (const c of columns) put(ctx, `${prefix}.${c}`, { kind: 'blank', value: null, text: '', start: at, end: at, numStart: 0, numEnd: 0 });
+    return;
+  }
+  if (raw.length === n) { columns.forEach((c, i) => put(ctx, `${prefix}.${c}`, raw[i])); return; }
+  // Digits glued or half-glued (`0 0 0 0 0 00`): when the digits are exactly as many as the
+  // columns, each digit is a cell; otherwise they cannot be separated.
+  const digitsOnly = raw.every(r => r.kind === 'number' && /^\d+$/.test(r.text));
+  const digits = digitsOnly ? raw.reduce((n, r) => n + r.text.length, 0) : 0;
+  if (digitsOnly && raw.length < n && digits === n) {
+    let i = 0;
+    for (const r of raw) for (let d = 0; d < r.text.length; d++, i++) {
+      put(ctx, `${prefix}.${columns[i]}`, { kind: 'number', value: r.text[d], text: r.text[d], start: r.start + d, end: r.start + d + 1, numStart: 0, numEnd: 1 });
+    }
+    return;
+  }
+  row.problem = atEnd ? 'truncated' : digitsOnly && raw.length < n ? 'glued' : 'count';
+  const start = raw[0].start, end = raw[raw.length - 1].end;
+  for (const c of columns) {
+    ctx.cells.set(`${prefix}.${c}`, { key: `${prefix}.${c}`, text: ctx.text.slice(start, end), kind: 'unknown', value: null, start, end });
+  }
+}
+
+/** Finds each row of `spec` in order, then reads the text between consecutive labels as the row's cells. */
+function readRows(ctx: TableContext, spec: TableSpec, region: Region): Table {
+  const hits: { spec: RowSpec; hit: LabelHit }[] = [];
+  const missing: string[] = [];
+  let pos = region.from;
+  const required = spec.rows.map((r, i) => spec.rows.slice(i + 1).find(x => !x.optional));
+  for (let i = 0; i < spec.rows.length; i++) {
+    const row = spec.rows[i];
+    // A generic label (其他, 总计) only counts once the rows before it have been seen.
+    if (row.weak && !hits.some(h => h.spec.columns.length)) { missing.push(row.key); continue; }
+    let hit = findLabel(ctx.nt, row, pos, region.to);
+    const next = required[i];
+    if (hit && next) {
+      // A label found past the next row's label is not this row's: the row was left out.
+      const nh = findLabel(ctx.nt, next, pos, region.to);
+      if (nh && nh.ns < hit.ns) hit = null;
+    }
+    if (!hit) { if (!row.optional) missing.push(row.key); continue; }
+    hits.push({ spec: row, hit });
+    pos = hit.ne;
+  }
+  const rows: TableRow[] = [];
+  const regionEnd = src(ctx, region.to);
+  for (let k = 0; k < hits.length; k++) {
+    const { spec: row, hit } = hits[k];
+    const labelStart = src(ctx, hit.ns), labelEnd = sourceEnd(ctx.nt, hit.ne, labelStart);
+    const tr: TableRow = { key: row.key, labelStart, labelEnd, found: 0 };
+    rows.push(tr);
+    if (!row.columns.length) continue;
+    const spanEnd = k + 1 < hits.length ? src(ctx, hits[k + 1].hit.ns) : regionEnd;
+    const header = ctx.nt.text.slice(k > 0 ? hits[k - 1].hit.ne : region.from, hit.ns);
+    const columns = row.variants?.find(v => header.includes(v.marker))?.columns ?? row.columns;
+    const raw = readCells(ctx.text, labelEnd, spanEnd, columns.length);
+    assignRow(ctx, `${spec.id}.${row.key}`, columns, raw, labelEnd, tr, spanEnd >= ctx.text.length);
+  }
+  const first = rows[0], last = rows[rows.length - 1];
+  const truncated = missing.length > 0 && region.to >= ctx.nt.text.length && !!last && missing.indexOf(spec.rows.filter(r => !r.optional).slice(-1)[0].key) >= 0;
+  return {
+    id: spec.id, template: spec.template, rows, missingRows: missing, truncated,
+    start: first ? first.labelStart : src(ctx, region.from), end: last ? Math.max(last.labelEnd, lastCellEnd(ctx, spec.id)) : src(ctx, region.from),
+  };
+}
+
+function lastCellEnd(ctx: TableContext, table: string): number {
+  let e = 0;
+  for (const c of ctx.cells.values()) if (c.key.startsWith(table + '.') && c.end > e) e = c.end;
+  return e;
+}
+
+function countMarkers(ctx: TableContext, region: Region, markers: string[]): number {
+  const slice = ctx.nt.text.slice(region.from, region.to);
+  let n = 0;
+  for (const m of markers) if (slice.includes(m)) n++;
+  return n;
+}
+
+/** Table `active` (section 二): the 2021 or the 2019 rows, chosen by the column headers present. */
+export function readActive(ctx: TableContext, region: Region, fallback: TemplateId): Table {
+  const v21 = countMarkers(ctx, region, ACTIVE_2021.markers), v19 = countMarkers(ctx, region, ACTIVE_2019.markers);
+  const spec = v19 > v21 ? ACTIVE_2019 : v21 > v19 ? ACTIVE_2021 : fallback === '2019' ? ACTIVE_2019 : ACTIVE_2021;
+  return readRows(ctx, spec, region);
+}
+
+/** Table `requests` (section 三): 2021 when （六）其他处理 has its three sub-rows, else the 2019 single row. */
+export function readRequests(ctx: TableContext, region: Region): Table {
+  const other = REQUESTS_2021.rows.find(r => r.key === 'other')!;
+  const other1 = REQUESTS_2021.rows.find(r => r.key === 'other1')!;
+  const total = REQUESTS_2021.rows.find(r => r.key === 'total')!;
+  const o = findLabel(ctx.nt, other, region.from, region.to);
+  let spec = REQUESTS_2021;
+  if (o) {
+    const t = findLabel(ctx.nt, total, o.ne, region.to);
+    const o1 = findLabel(ctx.nt, other1, o.ne, t ? t.ns : region.to);
+    if (!o1) spec = REQUESTS_2019;
+  }
+  return readRows(ctx, spec, region);
+}
+
+const HEADER_RUN = new RegExp(`(?:${APPEALS_HEADER_WORDS.join('|')}|合计)+`, 'y');
+
+/** Table `appeals` (section 四): the header words, then one row of 15 cells. */
+export function readAppeals(ctx: TableContext, region: Region): Table | null {
+  const text = ctx.nt.text;
+  let at = region.from;
+  for (;;) {
+    const i = text.indexOf('行政复议', at);
+    if (i < 0 || i >= region.to) return null;
+    HEADER_RUN.lastIndex = i;
+    if (HEADER_RUN.test(text) && text.slice(i, HEADER_RUN.lastIndex).includes('结果维持')) {
+      const headEnd = Math.min(HEADER_RUN.lastIndex, region.to);
+      const a = sourceEnd(ctx.nt, headEnd, 0), b = src(ctx, region.to);
+      const raw = readCells(ctx.text, a, b, APPEALS_KEYS.length);
+      const row: TableRow = { key: 'appeals', labelStart: src(ctx, i), labelEnd: a, found: 0 };
+      const cols = APPEALS_KEYS;
+      assignRow(ctx, 'appeals', cols, raw, a, row, b >= ctx.text.length);
+      const truncated = raw.length < cols.length && region.to >= text.length;
+      return { id: 'appeals', template: null, rows: [row], missingRows: [], truncated, start: row.labelStart, end: Math.max(a, lastCellEnd(ctx, 'appeals')) };
+    }
+    at = i + 4;
+  }
+}
