@@ -50,7 +50,7 @@ export function assignRow(ctx: TableContext, prefix: string, columns: string[], 
     }
     return;
   }
-  row.problem = atEnd ? 'truncated' : digitsOnly && raw.length < n ? 'glued' : 'count';
+  row.problem = atEnd ? 'truncated' : digitsOnly && raw.length < n && raw.some(r => r.text.length > 1) ? 'glued' : 'count';
   const start = raw[0].start, end = raw[raw.length - 1].end;
   for (const c of columns) {
     ctx.cells.set(`${prefix}.${c}`, { key: `${prefix}.${c}`, text: ctx.text.slice(start, end), kind: 'unknown', value: null, start, end });
@@ -87,7 +87,9 @@ function readRows(ctx: TableContext, spec: TableSpec, region: Region): Table {
     rows.push(tr);
     if (!row.columns.length) continue;
     const spanEnd = k + 1 < hits.length ? src(ctx, hits[k + 1].hit.ns) : regionEnd;
-    const header = ctx.nt.text.slice(k > 0 ? hits[k - 1].hit.ne : region.from, hit.ns);
+    // The block header (第二十条第（五）项 信息内容 …) before the row decides which columns it has.
+    const blockStart = Math.max(region.from, ctx.nt.text.lastIndexOf('第二十条', hit.ns));
+    const header = ctx.nt.text.slice(blockStart, hit.ns);
     const columns = row.variants?.find(v => header.includes(v.marker))?.columns ?? row.columns;
     const raw = readCells(ctx.text, labelEnd, spanEnd, columns.length);
     assignRow(ctx, `${spec.id}.${row.key}`, columns, raw, labelEnd, tr, spanEnd >= ctx.text.length);

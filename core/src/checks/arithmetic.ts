@@ -1,0 +1,61 @@
+import type { Cell, Finding, Report } from '../model';
+import { cellName } from '../template/names';
+import { formulaOf, joinMessages } from './formula';
+import { locate } from './locate';
+import { evaluateAll, requiredValue, type Evaluated } from './relations';
+
+const ORDER = { 'row-sum': 0, 'column-sum': 1, balance: 2, 'appeals-sum': 3 } as const;
+
+/** The edit that puts `value` into `cell`: replaces its figure, or fills a blank or `/` in place. */
+export function cellEdit(cell: Cell, value: string): { start: number; end: number; newText: string } {
+  return { start: cell.start, end: cell.end, newText: value };
+}
+
+function keysOf(rels: Evaluated[], first: string): string[] {
+  const keys = new Set<string>([first]);
+  for (const r of rels) for (const k of r.cells.keys()) keys.add(k);
+  return [...keys];
+}
+
+/**
+ * Errors for REPORT-FORMAT §5 relations 1–4. Relations broken by one located cell become a single
+ * finding on that cell ("likely wrong"); the rest are reported on their totals.
+ */
+export function arithmeticFindings(report: Report): Finding[] {
+  const evaluated = evaluateAll(report);
+  const { suspects, unexplained } = locate(evaluated);
+  const out: Finding[] = [];
+  for (const s of suspects) {
+    const cell = report.cells.get(s.key)!;
+    const rels = [...s.explains].sort((a, b) => ORDER[a.spec.code] - ORDER[b.spec.code]);
+    const name = cellName(s.key);
+    const actual = cell.kind === 'number' ? cell.value! : cell.kind === 'blank' ? '' : cell.text;
+    out.push({
+      code: rels[0].spec.code, severity: 'error',
+      message: {
+        zh: `可能填错：${name.zh}。表中为 ${actual || '（空）'}，应为 ${s.value}（${rels.length} 处勾稽关系不符，改这一格即全部相符）`,
+        en: `Likely wrong: ${name.en}. The table says ${actual || '(blank)'}, it should be ${s.value} (${rels.length} relations fail; changing this cell fixes them all)`,
+      },
+      start: cell.start, end: cell.end, cells: keysOf(rels, s.key),
+      formula: joinMessages(rels.map(formulaOf)), expected: s.value,
+      fix: { key: s.key, ...cellEdit(cell, s.value), certain: s.certain },
+    });
+  }
+  for (const e of unexplained) {
+    const target = e.spec.target;
+    const cell = report.cells.get(target)!;
+    const expected = requiredValue(e, target);
+    const name = cellName(target);
+    const f = formulaOf(e);
+    const blank = cell.kind !== 'number';
+    out.push({
+      code: e.spec.code, severity: 'error',
+      message: blank
+        ? { zh: `${name.zh} 为空，但其各项之和为 ${expected}：${f.zh}`, en: `${name.en} is blank but its parts add up to ${expected}: ${f.en}` }
+        : { zh: `合计不符：${name.zh} 应为 ${expected}。${f.zh}`, en: `Total does not add up: ${name.en} should be ${expected}. ${f.en}` },
+      start: cell.start, end: cell.end, cells: keysOf([e], target), formula: f, expected,
+      fix: { key: target, ...cellEdit(cell, expected), certain: false },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+import { isInteger, isNegative } from '../decimal';
+import type { Finding, Report } from '../model';
+import { cellName, rowName } from '../template/names';
+import { valueKindOf } from '../template/names';
+
+/** Text where a figure belongs, negative counts, decimals in counts (REPORT-FORMAT §5, 5). */
+export function invalidNumberFindings(report: Report): Finding[] {
+  const out: Finding[] = [];
+  for (const c of report.cells.values()) {
+    const name = cellName(c.key);
+    const at = { start: c.start, end: c.end, cells: [c.key] };
+    if (c.kind === 'invalid') {
+      out.push({ code: 'invalid-number', severity: 'error', ...at,
+        message: { zh: `${name.zh}：“${c.text}”不是数字`, en: `${name.en}: "${c.text}" is not a number` } });
+    } else if (c.kind === 'number') {
+      const kind = valueKindOf(c.key);
+      if (kind !== 'signed' && isNegative(c.value!)) {
+        out.push({ code: 'invalid-number', severity: 'error', ...at,
+          message: { zh: `${name.zh}：数量不能为负数（${c.text}）`, en: `${name.en}: a count cannot be negative (${c.text})` } });
+      } else if (kind === 'count' && !isInteger(c.value!)) {
+        out.push({ code: 'invalid-number', severity: 'error', ...at,
+          message: { zh: `${name.zh}：件数应为整数（${c.text}）`, en: `${name.en}: a count must be a whole number (${c.text})` } });
+      }
+    }
+  }
+  return out;
+}
+
+/** Blank cells (not zero, not `/`): one warning per row, on its first blank cell. */
+export function blankCellFindings(report: Report): Finding[] {
+  const byRow = new Map<string, string[]>();
+  for (const c of report.cells.values()) {
+    if (c.kind !== 'blank') continue;
+    const row = c.key.split('.').slice(0, 2).join('.');
+    const l = byRow.get(row) ?? [];
+    l.push(c.key);
+    byRow.set(row, l);
+  }
+  const out: Finding[] = [];
+  for (const [row, keys] of byRow) {
+    const first = report.cells.get(keys[0])!;
+    const r = rowName(row.split('.')[1]);
+    const names = keys.map(k => cellName(k));
+    out.push({
+      code: 'blank-cell', severity: 'warning', start: first.start, end: first.end, cells: keys,
+      message: keys.length === 1
+        ? { zh: `${names[0].zh} 为空：没有就填 0，不适用就填 /`, en: `${names[0].en} is blank: write 0 for none, / for not applicable` }
+        : { zh: `${r.zh}：${keys.length} 个单元格为空（没有就填 0，不适用就填 /）`, en: `${r.en}: ${keys.length} cells are blank (write 0 for none, / for not applicable)` },
+    });
+  }
+  return out;
+}
+
+/** A report on 2021 or later in the 2019 trial format (REPORT-FORMAT §5, 10). */
+export function templateFindings(report: Report): Finding[] {
+  if (report.year === null || report.year < 2021) return [];
+  const old = report.tables.filter(t => t.template === '2019').slice(0, 1);
+  return old.map(t => ({
+    code: 'outdated-template' as const, severity: 'warning' as const, start: t.start, end: t.start, cells: [],
+    message: {
+      zh: `${report.year}年的报告仍在使用2019年试行格式（国办公开办函〔2019〕60号），应改用2021年格式（国办公开办函〔2021〕30号）`,
+      en: `A ${report.year} report still uses the 2019 trial format; the 2021 format applies to reports on 2021 and later`,
+    },
+  }));
+}

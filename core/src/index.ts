@@ -1,0 +1,17 @@
+/**
+ * Nianbao core: text → report model → findings. Pure: no editor, no LSP connection, no file system.
+ */
+export * from './model';
+export { ReportDocument, type PlacedReport, type ReportChunk } from './parse/document';
+export { parseReport } from './parse/report';
+export { checkReport } from './checks';
+export { LineIndex } from './text/lineIndex';
+export { decodeBytes, type Decoded } from './text/decode';
+export { cellName, rowName, tableName } from './template/names';
+export { SECTIONS } from './template/sections';
+export { evaluateAll, type Evaluated } from './checks/relations';
+export { formulaOf } from './checks/formula';
+export { RULES, type RuleInfo } from './rules';
+export { documentJson, type CellJson, type ReportJson, type DiagnosticJson, type Lang } from './serialize';
+export * from './languageFeatures';
+export { skeleton2021 } from './template/skeleton';

@@ -1,0 +1,59 @@
+import { evaluateAll, requiredValue, type Evaluated } from '../checks/relations';
+import { formulaOf } from '../checks/formula';
+import type { Message } from '../model';
+import type { ReportDocument } from '../parse/document';
+import { cellName, rowName } from '../template/names';
+import { REQUEST_COLUMN_NAMES } from '../template/relations';
+import { cellAt } from './cellAt';
+import { sum } from '../decimal';
+
+export interface HoverResult { start: number; end: number; lines: Message[] }
+
+const kindWords: Record<string, Message> = {
+  blank: { zh: '空（未填写，不等于 0）', en: 'blank (not written; not zero)' },
+  'not-applicable': { zh: '不适用', en: 'not applicable' },
+  invalid: { zh: '不是数字', en: 'not a number' },
+  unknown: { zh: '无法分开的单元格', en: 'cells that cannot be separated' },
+};
+
+/**
+ * Hover on a cell: its key in words, its value, and for every relation it belongs to the computed
+ * value and the formula (`总计 = 8 + 1 + 0 = 9，表中为 8`). Hover on a row label: the row's computed sum.
+ */
+export function hover(doc: ReportDocument, offset: number): HoverResult | null {
+  const { placed, cell } = cellAt(doc, offset);
+  const report = placed.report;
+  if (cell) {
+    const name = cellName(cell.key);
+    const lines: Message[] = [{ zh: `**${name.zh}** \`${cell.key}\``, en: `**${name.en}** \`${cell.key}\`` }];
+    if (cell.kind === 'number') lines.push({ zh: `值：${cell.value}${cell.unit ? ' ' + cell.unit : ''}`, en: `Value: ${cell.value}${cell.unit ? ' ' + cell.unit : ''}` });
+    else lines.push(kindWords[cell.kind]);
+    for (const e of evaluateAll(report).filter(x => x.cells.has(cell.key))) lines.push(relationLine(e, cell.key));
+    return { start: placed.base + cell.start, end: placed.base + cell.end, lines };
+  }
+  const rel = offset - placed.base;
+  for (const t of report.tables) for (const r of t.rows) {
+    if (rel < r.labelStart || rel > r.labelEnd || t.id !== 'requests') continue;
+    const parts = ['natural', 'business', 'research', 'nonprofit', 'legal', 'otherOrg'].map(c => report.cells.get(`requests.${r.key}.${c}`));
+    if (parts.some(p => !p)) continue;
+    const nums = parts.map(p => (p!.kind === 'number' ? p!.value! : '0'));
+    const total = report.cells.get(`requests.${r.key}.total`);
+    const n = rowName(r.key);
+    return {
+      start: placed.base + r.labelStart, end: placed.base + r.labelEnd,
+      lines: [{ zh: `**${n.zh}**`, en: `**${n.en}**` },
+        { zh: `各类申请人之和 = ${nums.join(' + ')} = ${sum(nums)}，总计栏为 ${total?.value ?? '（空）'}`, en: `Sum of applicants = ${nums.join(' + ')} = ${sum(nums)}; the total column says ${total?.value ?? '(blank)'}` }],
+    };
+  }
+  return null;
+}
+
+function relationLine(e: Evaluated, key: string): Message {
+  const f = formulaOf(e);
+  const mark = e.ok ? '✓' : '✗';
+  if (e.ok) return { zh: `${mark} ${f.zh}`, en: `${mark} ${f.en}` };
+  const need = requiredValue(e, key);
+  return { zh: `${mark} ${f.zh}（按此关系本格应为 ${need}）`, en: `${mark} ${f.en} (by this relation this cell should be ${need})` };
+}
+
+export { REQUEST_COLUMN_NAMES };

@@ -1,0 +1,108 @@
+import type { Finding, Report } from '../model';
+import { checkReport } from '../checks';
+import { looksLikeHtml, renderHtml } from '../text/html';
+import { parseReport } from './report';
+import { scanBoundaries } from './segment';
+
+/** One report of a document, parsed and checked, with offsets relative to `start`. */
+export interface ReportChunk {
+  /** Length of the chunk's text in the document. */
+  length: number;
+  report: Report;
+  findings: Finding[];
+}
+
+/** A flat copy, so that the chunk (and every slice taken from it) does not pin the whole document. */
+function flat(s: string): string {
+  const codes = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) codes[i] = s.charCodeAt(i);
+  let out = '';
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode.apply(null, codes.subarray(i, i + 8192) as unknown as number[]);
+  return out;
+}
+
+export function analyseChunk(text: string): ReportChunk {
+  const own = flat(text);
+  const report = parseReport(own);
+  return { length: text.length, report, findings: checkReport(report) };
+}
+
+/** An HTML page is read as one report-sequence through its rendering, then mapped back to page offsets. */
+function analyseHtml(text: string): ReportChunk[] {
+  const r = renderHtml(text);
+  const chunk = analyseChunk(r.text);
+  const at = (o: number) => (o >= r.map.length ? text.length : r.map[o]);
+  const end = (s: number, e: number) => (e <= s ? at(s) : r.map[e - 1] + 1);
+  const rep = chunk.report;
+  for (const c of rep.cells.values()) { const s = c.start; c.start = at(s); c.end = end(s, c.end); }
+  for (const s of rep.sections) { const hs = s.headingStart; s.headingStart = at(hs); s.headingEnd = end(hs, s.headingEnd); s.start = at(s.start); s.end = at(s.end); }
+  for (const t of rep.tables) {
+    t.start = at(t.start); t.end = at(t.end);
+    for (const row of t.rows) { const ls = row.labelStart; row.labelStart = at(ls); row.labelEnd = end(ls, row.labelEnd); }
+  }
+  const ts = rep.titleStart; rep.titleStart = at(ts); rep.titleEnd = end(ts, rep.titleEnd);
+  rep.start = 0; rep.end = text.length;
+  for (const f of chunk.findings) {
+    const s = f.start; f.start = at(s); f.end = end(s, f.end);
+    if (f.fix) { const fs = f.fix.start; f.fix.start = at(fs); f.fix.end = end(fs, f.fix.end); }
+  }
+  return [{ ...chunk, length: text.length }];
+}
+
+export interface PlacedReport { base: number; report: Report; findings: Finding[] }
+
+/**
+ * A parsed document: its reports, each parsed and checked on its own text. `update` re-reads only
+ * the reports an edit touches (plus the one before, whose end may move), reusing the rest; its
+ * result equals `parse` of the new text.
+ */
+export class ReportDocument {
+  private constructor(readonly text: string, readonly chunks: ReportChunk[], readonly starts: number[], readonly html: boolean) {}
+
+  static parse(text: string): ReportDocument {
+    if (looksLikeHtml(text)) return new ReportDocument(text, analyseHtml(text), [0], true);
+    const bounds = scanBoundaries(text, 0, text.length);
+    const chunks = bounds.map((b, i) => analyseChunk(text.slice(b, i + 1 < bounds.length ? bounds[i + 1] : text.length)));
+    return new ReportDocument(text, chunks, bounds, false);
+  }
+
+  /** Offsets, in this document, of [start, end) of the old text replaced by [start, start + newLength) of `text`. */
+  update(text: string, start: number, oldEnd: number, newLength: number): ReportDocument {
+    if (this.html || looksLikeHtml(text)) return ReportDocument.parse(text);
+    const delta = newLength - (oldEnd - start);
+    const starts = this.starts;
+    // The chunk holding the edit start, and one before it: its boundary line may be the edited one.
+    let i = upperBound(starts, start) - 1;
+    i = Math.max(0, i - 1);
+    const from = starts[i];
+    const newEditEnd = start + newLength;
+    const oldSet = new Map<number, number>();
+    for (let k = i + 1; k < starts.length; k++) if (starts[k] > oldEnd) oldSet.set(starts[k] + delta, k);
+    let resume = -1;
+    const bounds = scanBoundaries(text, from, text.length, b => {
+      if (b < newEditEnd || !oldSet.has(b)) return false;
+      resume = oldSet.get(b)!;
+      return true;
+    });
+    if (resume >= 0) bounds.pop();
+    const fresh = bounds.map((b, k) => analyseChunk(text.slice(b, k + 1 < bounds.length ? bounds[k + 1] : resume >= 0 ? starts[resume] + delta : text.length)));
+    const chunks = [...this.chunks.slice(0, i), ...fresh, ...(resume >= 0 ? this.chunks.slice(resume) : [])];
+    const newStarts = [...starts.slice(0, i), ...bounds, ...(resume >= 0 ? starts.slice(resume).map(s => s + delta) : [])];
+    return new ReportDocument(text, chunks, newStarts, false);
+  }
+
+  /** The reports with the document offset their own offsets are relative to. */
+  reports(): PlacedReport[] {
+    return this.chunks.map((c, i) => ({ base: this.starts[i], report: c.report, findings: c.findings }));
+  }
+
+  /** Index of the report containing offset `o`. */
+  chunkAt(o: number): number { return Math.max(0, upperBound(this.starts, o) - 1); }
+}
+
+/** First index whose value is > x. */
+function upperBound(a: number[], x: number): number {
+  let lo = 0, hi = a.length;
+  while (lo < hi) { const m = (lo + hi) >> 1; if (a[m] <= x) lo = m + 1; else hi = m; }
+  return lo;
+}

@@ -1,0 +1,73 @@
+import { normalize } from '../text/normalize';
+
+/**
+ * Splits a document into reports. A compilation holds hundreds of department reports one after
+ * another; a new report starts at a title line (…政府信息公开…年度报告) or, without a title, at an
+ * `一、总体情况` heading, once the current report has had its own 总体情况. The decision for a line
+ * depends only on the line, the next line and whether the current report has seen 总体情况 — so a
+ * re-scan from any boundary gives the same result as a scan from the top.
+ */
+const TITLE = /政府信息公开.{0,30}?(?:年度报告|年报|工作报告)/;
+const TITLE_FIRST_HALF = /政府信息公开(?:工作)?$/;
+const OVERVIEW_AT_START = /^(?:标题:)?(?:[一1][、.]|[-•·●*])?(?:\d{4}年度?)?(?:政府信息公开(?:工作)?)?总体情况/;
+const OVERVIEW_ANYWHERE = /[一][、.](?:\d{4}年度?)?(?:政府信息公开(?:工作)?)?总体情况/;
+
+function lineEnd(text: string, i: number, to: number): number {
+  while (i < to) { const c = text.charCodeAt(i); if (c === 10 || c === 13) return i; i++; }
+  return to;
+}
+function nextLine(text: string, e: number): number {
+  if (text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10) return e + 2;
+  return e + 1;
+}
+
+/** Cheap tests before normalising a line: a title has 报/報, a heading 况/況. */
+const mayBeTitle = (line: string) => line.length < 160 && (line.includes('报') || line.includes('報'));
+const mayBeOverview = (line: string) => line.includes('况') || line.includes('況');
+
+export interface ScanState { seenOverview: boolean }
+
+/** Whether the line starting at `ls` opens a new report, and whether it holds 总体情况. */
+export function classifyLine(text: string, ls: number, le: number, to: number): { opens: boolean; overview: boolean } {
+  const line = text.slice(ls, le);
+  let title = false, overviewStart = false, overview = false;
+  if (mayBeTitle(line) || (line.length < 100 && (line.includes('公开') || line.includes('公開')))) {
+    const n = normalize(line).text;
+    title = n.length <= 60 && TITLE.test(n);
+    if (!title && n.length <= 60 && TITLE_FIRST_HALF.test(n)) {
+      const ns = nextLine(text, le);
+      if (ns < to) {
+        const next = normalize(text.slice(ns, lineEnd(text, ns, Math.min(to, ns + 40)))).text;
+        title = /^(?:年度)?报告/.test(next);
+      }
+    }
+  }
+  if (mayBeOverview(line)) {
+    const n = normalize(line).text;
+    overviewStart = n.length <= 40 && OVERVIEW_AT_START.test(n);
+    overview = overviewStart || OVERVIEW_ANYWHERE.test(n);
+  }
+  return { opens: title || overviewStart, overview };
+}
+
+/**
+ * Report start offsets in text[from, to), `from` being a report start. Stops early when `stop`
+ * says a boundary is one already known (an incremental re-scan that has caught up).
+ */
+export function scanBoundaries(text: string, from: number, to: number, stop?: (boundary: number) => boolean): number[] {
+  const out = [from];
+  const st: ScanState = { seenOverview: false };
+  let ls = from;
+  while (ls < to) {
+    const le = lineEnd(text, ls, to);
+    const { opens, overview } = classifyLine(text, ls, le, to);
+    if (opens && st.seenOverview && ls > from) {
+      if (stop && stop(ls)) { out.push(ls); return out; }
+      out.push(ls);
+      st.seenOverview = false;
+    }
+    if (overview) st.seenOverview = true;
+    ls = nextLine(text, le);
+  }
+  return out;
+}

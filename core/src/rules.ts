@@ -1,0 +1,19 @@
+import type { RuleCode, Severity } from './model';
+
+export interface RuleInfo { code: RuleCode; severity: Severity; summary: { zh: string; en: string } }
+
+/** Every rule, its default severity and a one-line summary; `docs/rules/<code>.md` documents each. */
+export const RULES: RuleInfo[] = [
+  { code: 'row-sum', severity: 'error', summary: { zh: '依申请表每行总计等于各类申请人之和', en: 'Each requests row total equals the sum of its applicant columns' } },
+  { code: 'column-sum', severity: 'error', summary: { zh: '（七）总计等于各办理结果之和', en: 'Row (7) total equals the sum of the handling results' } },
+  { code: 'balance', severity: 'error', summary: { zh: '第一项加第二项之和等于第三项加第四项之和', en: 'New + carried = handled + carried over' } },
+  { code: 'appeals-sum', severity: 'error', summary: { zh: '复议、诉讼各组总计等于其各项之和', en: 'Each review/lawsuit group total equals its parts' } },
+  { code: 'missing-section', severity: 'error', summary: { zh: '缺少六个部分之一', en: 'One of the six sections is missing' } },
+  { code: 'section-order', severity: 'error', summary: { zh: '部分编号有误、重复或顺序错乱', en: 'A section is misnumbered, duplicated or out of order' } },
+  { code: 'missing-table', severity: 'error', summary: { zh: '部分中缺少统计表', en: 'A section has no statistics table' } },
+  { code: 'missing-row', severity: 'error', summary: { zh: '统计表缺少行', en: 'A table row is missing' } },
+  { code: 'malformed-row', severity: 'error', summary: { zh: '行的单元格数量不对或无法分开', en: 'A row has the wrong number of cells or cells that cannot be separated' } },
+  { code: 'invalid-number', severity: 'error', summary: { zh: '应为数字处不是有效数字', en: 'A cell that should hold a number does not' } },
+  { code: 'blank-cell', severity: 'warning', summary: { zh: '单元格为空（空不等于 0）', en: 'A cell is blank (blank is not zero)' } },
+  { code: 'outdated-template', severity: 'warning', summary: { zh: '2021 年及以后的报告使用了 2019 年试行格式', en: 'A 2021-or-later report uses the 2019 trial format' } },
+];

@@ -1,0 +1,42 @@
+/**
+ * Bytes of a report file → text. Offices save UTF-8 (with or without BOM), UTF-16 (Word's
+ * "Unicode text") and GB18030/GBK (Windows editors in Chinese). The BOM decides when there is one;
+ * otherwise UTF-8 if the bytes are valid UTF-8, else UTF-16 if every other byte is mostly zero,
+ * else GB18030 (a superset of GBK).
+ */
+export interface Decoded { text: string; encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030'; binary: boolean }
+
+function looksUtf16(b: Uint8Array, odd: boolean): boolean {
+  const n = Math.min(b.length, 4000);
+  if (n < 4) return false;
+  let zeros = 0;
+  for (let i = odd ? 1 : 0; i < n; i += 2) if (b[i] === 0) zeros++;
+  return zeros > n / 2 * 0.3;
+}
+
+/** NUL bytes or many control characters in the first 8 KB: not a text file. */
+function looksBinary(text: string): boolean {
+  const n = Math.min(text.length, 8192);
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0 || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) bad++;
+  }
+  return n > 0 && bad / n > 0.1;
+}
+
+export function decodeBytes(b: Uint8Array): Decoded {
+  let d: Omit<Decoded, 'binary'>;
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) d = { text: new TextDecoder('utf-8').decode(b.subarray(3)), encoding: 'utf-8-bom' };
+  else if (b[0] === 0xff && b[1] === 0xfe) d = { text: new TextDecoder('utf-16le').decode(b.subarray(2)), encoding: 'utf-16le' };
+  else if (b[0] === 0xfe && b[1] === 0xff) d = { text: new TextDecoder('utf-16be').decode(b.subarray(2)), encoding: 'utf-16be' };
+  else {
+    try { d = { text: new TextDecoder('utf-8', { fatal: true }).decode(b), encoding: 'utf-8' }; }
+    catch {
+      if (looksUtf16(b, true)) d = { text: new TextDecoder('utf-16le').decode(b), encoding: 'utf-16le' };
+      else if (looksUtf16(b, false)) d = { text: new TextDecoder('utf-16be').decode(b), encoding: 'utf-16be' };
+      else d = { text: new TextDecoder('gb18030').decode(b), encoding: 'gb18030' };
+    }
+  }
+  return { ...d, binary: looksBinary(d.text) };
+}

@@ -1,0 +1,139 @@
+import {
+  createConnection, ProposedFeatures, TextDocumentSyncKind, DiagnosticSeverity, CodeActionKind,
+  type InitializeParams, type InitializeResult, type Connection,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { OpenDocument } from './state';
+import { SettingsStore } from './settings';
+import { setLocale, t } from './l10n';
+import { toDiagnostics } from './diagnostics';
+import { onHover } from './hover';
+import { FIX_ALL_KIND, onCodeAction } from './codeActions';
+import { onDocumentSymbol, onFoldingRanges, onInlayHints } from './outline';
+import { checkWorkspace } from './workspaceCheck';
+import { fixAllEdits } from '../../core/src';
+
+/** Over IPC when VS Code starts us, otherwise over stdio (`nianbao lsp --stdio`, any editor). */
+function connect(): Connection {
+  const ipc = typeof process.send === 'function' || process.argv.some(a => a.startsWith('--node-ipc') || a.startsWith('--socket') || a.startsWith('--pipe'));
+  return ipc ? createConnection(ProposedFeatures.all) : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+}
+
+const connection = connect();
+const docs = new Map<string, OpenDocument>();
+let configurationSupport = false;
+let folders: string[] = [];
+const settings = new SettingsStore(connection, () => configurationSupport);
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  setLocale(params.locale);
+  configurationSupport = !!params.capabilities.workspace?.configuration;
+  folders = (params.workspaceFolders ?? []).map(f => f.uri);
+  if (!folders.length && params.rootUri) folders = [params.rootUri];
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      inlayHintProvider: true,
+      executeCommandProvider: { commands: ['nianbao.checkWorkspace', 'nianbao.fixAllTotals'] },
+    },
+    serverInfo: { name: 'nianbao', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => { void settings.refresh().then(() => { for (const uri of docs.keys()) schedule(uri); }); });
+connection.onDidChangeConfiguration(() => { void settings.refresh().then(() => { for (const uri of docs.keys()) schedule(uri); }); });
+
+/*
+ * Checks run as soon as the event loop is free after an edit; edits that arrive while one is
+ * pending fold into it (there is never more than one check queued), and a check publishes the
+ * diagnostics of the version it read.
+ */
+const pending = new Set<string>();
+let scheduled = false;
+function schedule(uri: string): void {
+  pending.add(uri);
+  if (!scheduled) { scheduled = true; setImmediate(runPending); }
+}
+function runPending(): void {
+  scheduled = false;
+  for (const uri of [...pending]) {
+    pending.delete(uri);
+    const d = docs.get(uri);
+    if (d) publish(d);
+  }
+}
+
+function publish(d: OpenDocument): void {
+  if (d.tooLarge) {
+    void connection.sendDiagnostics({ uri: d.uri, version: d.version, diagnostics: [{
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information,
+      source: 'nianbao', message: t('Not checked: the document is larger than {0} bytes (setting nianbao.maxFileSize).', String(settings.current.maxFileSize)),
+    }] });
+    return;
+  }
+  // Markdown, HTML and plain-text files are checked only when they hold a report.
+  const diagnostics = d.holdsReport() ? toDiagnostics(d.doc, d.current(), settings.current) : [];
+  void connection.sendDiagnostics({ uri: d.uri, version: d.version, diagnostics });
+}
+
+connection.onDidOpenTextDocument(p => {
+  const td = TextDocument.create(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
+  docs.set(td.uri, new OpenDocument(td, () => settings.current.maxFileSize));
+  schedule(td.uri);
+});
+connection.onDidChangeTextDocument(p => {
+  const d = docs.get(p.textDocument.uri);
+  if (!d) return; // never opened: nothing to update
+  d.applyChanges(p.contentChanges, p.textDocument.version);
+  schedule(d.uri);
+});
+connection.onDidCloseTextDocument(p => {
+  docs.delete(p.textDocument.uri);
+  pending.delete(p.textDocument.uri);
+  void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
+});
+
+/** A request on a document that is open and small enough: the handler gets its text and model. */
+function withDoc<T>(uri: string, empty: T, f: (d: OpenDocument) => T): T {
+  const d = docs.get(uri);
+  if (!d || d.tooLarge) return empty;
+  try { return f(d); } catch (e) { connection.console.error(String(e && (e as Error).stack || e)); return empty; }
+}
+
+connection.onHover(p => withDoc(p.textDocument.uri, null, d => onHover(d.doc, d.current(), p.position)));
+connection.onCodeAction(p => withDoc(p.textDocument.uri, [], d => onCodeAction(d.doc, d.current(), p)));
+connection.onDocumentSymbol(p => withDoc(p.textDocument.uri, [], d => onDocumentSymbol(d.doc, d.current())));
+connection.onFoldingRanges(p => withDoc(p.textDocument.uri, [], d => onFoldingRanges(d.doc, d.current())));
+connection.languages.inlayHint.on(p => withDoc(p.textDocument.uri, [], d =>
+  settings.current.inlayHints.enabled ? onInlayHints(d.doc, d.current(), p.range, settings.current.inlayHints.allTotals) : []));
+
+/** Year, template and title of the report at an offset, for the client's language status item. */
+connection.onRequest('nianbao/reportInfo', (p: { uri: string; offset: number }) => withDoc(p.uri, null, d => {
+  const model = d.current();
+  const r = model.reports()[model.chunkAt(p.offset)]?.report;
+  return r ? { year: r.year, template: r.template, title: r.title } : null;
+}));
+
+connection.onExecuteCommand(async p => {
+  if (p.command === 'nianbao.checkWorkspace') {
+    const args = (p.arguments ?? []).filter((a): a is string => typeof a === 'string');
+    return checkWorkspace(connection, args.length ? args : folders, settings.current, uri => docs.has(uri));
+  }
+  if (p.command === 'nianbao.fixAllTotals') {
+    const uri = p.arguments?.[0];
+    const d = typeof uri === 'string' ? docs.get(uri) : undefined;
+    if (!d) return { applied: false };
+    const edits = fixAllEdits(d.current());
+    if (!edits.length) return { applied: true, edits: 0 };
+    const r = await connection.workspace.applyEdit({ documentChanges: [{ textDocument: { uri: d.uri, version: d.version },
+      edits: edits.map(e => ({ range: { start: d.doc.positionAt(e.start), end: d.doc.positionAt(e.end) }, newText: e.newText })) }] });
+    return { applied: r.applied, edits: edits.length };
+  }
+  return null;
+});
+
+connection.listen();

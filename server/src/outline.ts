@@ -1,0 +1,36 @@
+import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange, type InlayHint, InlayHintKind } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { documentSymbols, inlayHints, type OffsetSymbol, type ReportDocument } from '../../core/src';
+import { zh } from './l10n';
+
+const KIND = { report: SymbolKind.File, section: SymbolKind.Namespace, table: SymbolKind.Struct } as const;
+
+function toSymbol(doc: TextDocument, s: OffsetSymbol): DocumentSymbol {
+  const range = { start: doc.positionAt(s.start), end: doc.positionAt(Math.max(s.start, s.end)) };
+  const sel = { start: doc.positionAt(s.selStart), end: doc.positionAt(Math.max(s.selStart, s.selEnd)) };
+  return { name: s.name || '—', detail: s.detail, kind: KIND[s.kind], range, selectionRange: sel, children: s.children.map(c => toSymbol(doc, c)) };
+}
+
+/** report → sections → tables. */
+export function onDocumentSymbol(doc: TextDocument, model: ReportDocument): DocumentSymbol[] {
+  return documentSymbols(model, zh ? 'zh' : 'en').map(s => toSymbol(doc, s));
+}
+
+/** Sections and tables fold. */
+export function onFoldingRanges(doc: TextDocument, model: ReportDocument): FoldingRange[] {
+  const out: FoldingRange[] = [];
+  const walk = (s: OffsetSymbol) => {
+    const a = doc.positionAt(s.start).line, b = doc.positionAt(Math.max(s.start, s.end - 1)).line;
+    if (b > a) out.push({ startLine: a, endLine: b, kind: FoldingRangeKind.Region });
+    s.children.forEach(walk);
+  };
+  documentSymbols(model, 'zh').forEach(walk);
+  return out;
+}
+
+/** The computed value beside wrong totals (or every total). */
+export function onInlayHints(doc: TextDocument, model: ReportDocument, range: { start: { line: number; character: number }; end: { line: number; character: number } }, all: boolean): InlayHint[] {
+  return inlayHints(model, doc.offsetAt(range.start), doc.offsetAt(range.end), all).map(h => ({
+    position: doc.positionAt(h.offset), label: h.label, kind: InlayHintKind.Parameter, paddingLeft: true,
+  }));
+}

@@ -1,0 +1,36 @@
+import type { Connection } from 'vscode-languageserver';
+import type { RuleCode, Severity } from '../../core/src';
+
+export interface Settings {
+  severity: Partial<Record<RuleCode, Severity | 'off'>>;
+  inlayHints: { enabled: boolean; allTotals: boolean };
+  template: 'auto' | '2021' | '2019';
+  maxFileSize: number;
+}
+
+export const DEFAULTS: Settings = { severity: {}, inlayHints: { enabled: true, allTotals: false }, template: 'auto', maxFileSize: 20 * 1024 * 1024 };
+
+/** Settings under `nianbao.*`, read from the client when it supports `workspace/configuration`. */
+export class SettingsStore {
+  current: Settings = DEFAULTS;
+  constructor(private readonly connection: Connection, private readonly supported: () => boolean) {}
+
+  async refresh(): Promise<Settings> {
+    if (!this.supported()) return this.current;
+    try {
+      const s = await this.connection.workspace.getConfiguration('nianbao');
+      this.current = merge(s);
+    } catch { /* keep the last good settings */ }
+    return this.current;
+  }
+}
+
+export function merge(s: unknown): Settings {
+  const o = (s && typeof s === 'object' ? s : {}) as Partial<Settings>;
+  return {
+    severity: o.severity && typeof o.severity === 'object' ? o.severity : {},
+    inlayHints: { ...DEFAULTS.inlayHints, ...(o.inlayHints ?? {}) },
+    template: o.template === '2019' || o.template === '2021' ? o.template : 'auto',
+    maxFileSize: typeof o.maxFileSize === 'number' && o.maxFileSize > 0 ? o.maxFileSize : DEFAULTS.maxFileSize,
+  };
+}

@@ -1,0 +1,63 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import { ReportDocument } from '../../core/src';
+
+/**
+ * One open document: the editor's text (kept by TextDocument, updated incrementally) and the parsed
+ * model. Edits are folded into one dirty region and the model is brought up to date lazily, at the
+ * next check or request — so a burst of keystrokes costs one incremental re-parse.
+ */
+export class OpenDocument {
+  private model: ReportDocument | null = null;
+  /** Dirty region in the model's text coordinates: [start, oldEnd) replaced by `newLength` characters. */
+  private dirty: { start: number; oldEnd: number; curEnd: number } | null = null;
+  tooLarge = false;
+
+  constructor(public doc: TextDocument, private readonly maxSize: () => number) {
+    this.tooLarge = doc.getText().length > maxSize();
+  }
+
+  get uri(): string { return this.doc.uri; }
+
+  /** A `nianbao` document always; another language only when its text holds a report. */
+  holdsReport(): boolean {
+    if (this.doc.languageId === 'nianbao') return true;
+    const head = this.doc.getText().slice(0, 200000);
+    return /政府信息公[开開]|政府資訊公開|勾稽关系|勾稽關係/.test(head) && /总计|總計|总体情况|總體情況/.test(head);
+  }
+  get version(): number { return this.doc.version; }
+
+  applyChanges(changes: TextDocumentContentChangeEvent[], version: number): void {
+    for (const ch of changes) {
+      if (!('range' in ch) || !ch.range) {
+        this.model = null; this.dirty = null;
+        this.doc = TextDocument.update(this.doc, [ch], version);
+        continue;
+      }
+      const a = this.doc.offsetAt(ch.range.start), b = Math.max(a, this.doc.offsetAt(ch.range.end));
+      const len = ch.text.length;
+      if (this.model) {
+        if (!this.dirty) this.dirty = { start: a, oldEnd: b, curEnd: b };
+        const d = this.dirty;
+        if (a < d.start) d.start = a;
+        if (b > d.curEnd) { d.oldEnd += b - d.curEnd; d.curEnd = b; }
+        d.curEnd += len - (b - a);
+      }
+      this.doc = TextDocument.update(this.doc, [ch], version);
+    }
+    this.doc = TextDocument.update(this.doc, [], version);
+    this.tooLarge = this.doc.getText().length > this.maxSize();
+  }
+
+  /** The model for the current text (incremental when only part of the text changed). */
+  current(): ReportDocument {
+    const text = this.doc.getText();
+    if (!this.model) this.model = ReportDocument.parse(text);
+    else if (this.dirty) {
+      const d = this.dirty;
+      this.model = this.model.update(text, d.start, d.oldEnd, d.curEnd - d.start);
+    }
+    this.dirty = null;
+    return this.model;
+  }
+}
