@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { decodeBytes, documentJson, ReportDocument, type DiagnosticJson, type Lang, type ReportJson } from '../../core/src';
+import { decodeBytes, documentJson, notAReport, ReportDocument, type DiagnosticJson, type Lang, type ReportJson } from '../../core/src';
 
 /** One file's entry in the JSON output (and what a worker sends back). */
 export interface FileResult {
@@ -19,9 +19,9 @@ export function checkFile(file: string, lang: Lang): FileResult {
     const size = statSync(file).size;
     if (size > MAX_FILE_BYTES) return { path: file, encoding: null, ...empty, error: lang === 'en' ? `file too large (${size} bytes; limit ${MAX_FILE_BYTES})` : `文件过大（${size} 字节，上限 ${MAX_FILE_BYTES}）` };
     const bytes = readFileSync(file);
-    if (bytes.length === 0) return { path: file, encoding: null, ...empty, error: lang === 'en' ? 'empty file' : '空文件' };
+    if (bytes.length === 0) return { path: file, encoding: null, reports: [], diagnostics: [noteOf('empty', lang)] };
     const d = decodeBytes(bytes);
-    if (d.binary) return { path: file, encoding: null, ...empty, error: lang === 'en' ? 'not a text file (binary content)' : '不是文本文件（二进制内容）' };
+    if (d.binary) return { path: file, encoding: null, reports: [], diagnostics: [noteOf('binary', lang)] };
     const doc = ReportDocument.parse(d.text);
     return { path: file, encoding: d.encoding, ...documentJson(doc, lang) };
   } catch (e) {
@@ -31,4 +31,10 @@ export function checkFile(file: string, lang: Lang): FileResult {
         : err.code ? `${err.code}` : String(err && err.message || err);
     return { path: file, encoding: null, ...empty, error: (lang === 'en' ? 'cannot read: ' : '无法读取：') + reason };
   }
+}
+
+function noteOf(why: 'empty' | 'binary', lang: Lang): DiagnosticJson {
+  const f = notAReport(0, 0, why);
+  const at = { line: 0, character: 0 };
+  return { code: f.code, severity: f.severity, message: lang === 'en' ? f.message.en : f.message.zh, range: { start: at, end: at }, cells: [], expected: null };
 }

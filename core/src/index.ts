@@ -4,7 +4,7 @@
 export * from './model';
 export { ReportDocument, type PlacedReport, type ReportChunk } from './parse/document';
 export { parseReport } from './parse/report';
-export { checkReport } from './checks';
+export { checkReport, notAReport } from './checks';
 export { LineIndex } from './text/lineIndex';
 export { decodeBytes, type Decoded } from './text/decode';
 export { cellName, rowName, tableName } from './template/names';

@@ -86,7 +86,7 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type RuleCode =
   | 'row-sum' | 'column-sum' | 'balance' | 'appeals-sum'
   | 'missing-section' | 'section-order' | 'missing-table' | 'missing-row' | 'malformed-row'
-  | 'invalid-number' | 'blank-cell' | 'outdated-template';
+  | 'invalid-number' | 'blank-cell' | 'outdated-template' | 'not-a-report';
 
 export interface Message { zh: string; en: string }
 

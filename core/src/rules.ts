@@ -16,4 +16,5 @@ export const RULES: RuleInfo[] = [
   { code: 'invalid-number', severity: 'error', summary: { zh: '应为数字处不是有效数字', en: 'A cell that should hold a number does not' } },
   { code: 'blank-cell', severity: 'warning', summary: { zh: '单元格为空（空不等于 0）', en: 'A cell is blank (blank is not zero)' } },
   { code: 'outdated-template', severity: 'warning', summary: { zh: '2021 年及以后的报告使用了 2019 年试行格式', en: 'A 2021-or-later report uses the 2019 trial format' } },
+  { code: 'not-a-report', severity: 'warning', summary: { zh: '文件中没有找到年报（空文件、二进制文件或其他文本）', en: 'No report found in the file (empty, binary or other text)' } },
 ];
