@@ -22,6 +22,8 @@ const builds = [
   { entryPoints: { server: 'server/src/main.ts' } },
   { entryPoints: { cli: 'cli/src/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: { 'check-worker': 'cli/src/worker.ts' } },
+  // The pure core as a library, for the benchmarks and the fuzzer.
+  { entryPoints: { core: 'core/src/index.ts' } },
 ];
 
 const contexts = await Promise.all(builds.map(b => esbuild.context({ ...common, outdir: 'dist', ...b })));

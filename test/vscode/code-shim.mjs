@@ -44,9 +44,6 @@ async function main() {
   const runDir = path.join(paths.cache, `run-${process.pid}`);
   const userDataDir = o.userDataDir ?? path.join(runDir, 'ud');
   const extensionsDir = o.extensionsDir ?? path.join(runDir, 'exts');
-  // Each run starts from nothing: a reused profile would carry state (open editors, storage) across runs.
-  fs.rmSync(userDataDir, { recursive: true, force: true });
-  fs.rmSync(extensionsDir, { recursive: true, force: true });
 
   const t0 = Date.now();
   let cs, browser;
@@ -79,8 +76,10 @@ async function main() {
     ]);
     const url = `http://${cs.host}/?${o.folder ? `folder=${encodeURIComponent(o.folder)}&` : ''}payload=${encodeURIComponent(payload)}`;
     await page.goto(url);
-    const timeout = new Promise(resolve => setTimeout(resolve, TIMEOUT_MS, 'timeout')).then(v => v);
+    let timer;
+    const timeout = new Promise(resolve => { timer = setTimeout(resolve, TIMEOUT_MS, 'timeout'); });
     const code = await Promise.race([exitCode, timeout]);
+    clearTimeout(timer);
     if (typeof code !== 'number') {
       say(code === 'timeout' ? `no codeAutomationExit after ${TIMEOUT_MS / 1000} s` : code);
       try {

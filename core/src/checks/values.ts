@@ -7,13 +7,15 @@ import { valueKindOf } from '../template/names';
 export function invalidNumberFindings(report: Report): Finding[] {
   const out: Finding[] = [];
   for (const c of report.cells.values()) {
+    if (c.kind !== 'invalid' && c.kind !== 'number') continue;
+    const kind = valueKindOf(c.key);
+    if (c.kind === 'number' && (kind === 'signed' || !c.value!.startsWith('-')) && (kind !== 'count' || !c.value!.includes('.'))) continue;
     const name = cellName(c.key);
     const at = { start: c.start, end: c.end, cells: [c.key] };
     if (c.kind === 'invalid') {
       out.push({ code: 'invalid-number', severity: 'error', ...at,
         message: { zh: `${name.zh}：“${c.text}”不是数字`, en: `${name.en}: "${c.text}" is not a number` } });
-    } else if (c.kind === 'number') {
-      const kind = valueKindOf(c.key);
+    } else {
       if (kind !== 'signed' && isNegative(c.value!)) {
         out.push({ code: 'invalid-number', severity: 'error', ...at,
           message: { zh: `${name.zh}：数量不能为负数（${c.text}）`, en: `${name.en}: a count cannot be negative (${c.text})` } });

@@ -12,17 +12,19 @@ export interface ReportChunk {
   findings: Finding[];
 }
 
-/** A flat copy, so that the chunk (and every slice taken from it) does not pin the whole document. */
+const encoder = new TextEncoder(), decoder = new TextDecoder();
+/**
+ * A flat copy (through the platform's native UTF-8 codec), so that a report re-read after an edit,
+ * and every string sliced from it, does not pin that version's whole document in memory.
+ * Lone surrogates would not survive the round trip, so such text is kept as it is.
+ */
 function flat(s: string): string {
-  const codes = new Uint16Array(s.length);
-  for (let i = 0; i < s.length; i++) codes[i] = s.charCodeAt(i);
-  let out = '';
-  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode.apply(null, codes.subarray(i, i + 8192) as unknown as number[]);
-  return out;
+  const copy = decoder.decode(encoder.encode(s));
+  return copy.length === s.length ? copy : s;
 }
 
-export function analyseChunk(text: string): ReportChunk {
-  const own = flat(text);
+export function analyseChunk(text: string, copy = false): ReportChunk {
+  const own = copy ? flat(text) : text;
   const report = parseReport(own);
   return { length: text.length, report, findings: checkReport(report) };
 }
@@ -85,7 +87,7 @@ export class ReportDocument {
       return true;
     });
     if (resume >= 0) bounds.pop();
-    const fresh = bounds.map((b, k) => analyseChunk(text.slice(b, k + 1 < bounds.length ? bounds[k + 1] : resume >= 0 ? starts[resume] + delta : text.length)));
+    const fresh = bounds.map((b, k) => analyseChunk(text.slice(b, k + 1 < bounds.length ? bounds[k + 1] : resume >= 0 ? starts[resume] + delta : text.length), true));
     const chunks = [...this.chunks.slice(0, i), ...fresh, ...(resume >= 0 ? this.chunks.slice(resume) : [])];
     const newStarts = [...starts.slice(0, i), ...bounds, ...(resume >= 0 ? starts.slice(resume).map(s => s + delta) : [])];
     return new ReportDocument(text, chunks, newStarts, false);

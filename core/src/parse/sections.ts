@@ -5,17 +5,20 @@ import { sourceEnd } from '../text/normalize';
 
 /** A heading may carry the year and the subject before its words: `一、2022年政府信息公开总体情况`. */
 const PREFIX = '(?:\\d{4}年度?)?(?:政府信息公开(?:工作)?)?';
-const HEADINGS = SECTIONS.map(s => ({ number: s.number, re: new RegExp(`${PREFIX}(?:${s.headings.join('|')})`, 'y') }));
+/** One sticky pattern for all six headings; the capture group that matched tells the section. */
+const HEADING = new RegExp(`${PREFIX}(?:${SECTIONS.map(s => `(${s.headings.join('|')})`).join('|')})`, 'y');
 const NUMBERED = new RegExp(`([${NUMERALS}]{1,2})[、.]`, 'g');
 const BULLETS = new Set(['-', '•', '·', '●', '*', '◆', '■']);
 const FIRST_CHARS = new Set('总主行收因政存其0123456789');
 
 function matchHeading(text: string, at: number): { number: number; end: number } | null {
-  if (!FIRST_CHARS.has(text[at])) return null;
-  for (const h of HEADINGS) {
-    h.re.lastIndex = at;
-    if (h.re.test(text)) return { number: h.number, end: h.re.lastIndex };
-  }
+  const c = text.charCodeAt(at);
+  // A heading starts with its words or with a year (`2022年…总体情况`).
+  if (c >= 0x30 && c <= 0x39 ? text.charCodeAt(at + 4) !== 0x5e74 /* 年 */ : !FIRST_CHARS.has(text[at])) return null;
+  HEADING.lastIndex = at;
+  const m = HEADING.exec(text);
+  if (!m) return null;
+  for (let g = 1; g < m.length; g++) if (m[g] !== undefined) return { number: SECTIONS[g - 1].number, end: HEADING.lastIndex };
   return null;
 }
 

@@ -7,8 +7,11 @@ export interface RawCell extends CellValue {
   end: number;
 }
 
-const WS = /[\s\u00a0\u2000-\u200b\u3000\ufeff]/;
-const isWs = (c: string) => WS.test(c);
+/** Spaces around values: U+0020, tabs, NBSP, U+2000–U+200B, U+3000, BOM, line breaks. */
+function isWsCode(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b);
+}
+const isWs = (c: string) => isWsCode(c.charCodeAt(0));
 /** A figure, possibly with a sign and a unit: splits `（…）0000000` or `规章1` into text and figure. */
 /** Punctuation, quotes and pinyin glosses (`(xiàng)`) left over from a label: never a cell. */
 const JUNK = /^(?:[^\p{L}\p{N}]|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńň]{1,7}\))+$/u;
@@ -23,7 +26,7 @@ function trimmed(text: string, a: number, b: number): [number, number] {
 function cell(text: string, a: number, b: number): RawCell {
   const t = text.slice(a, b);
   const v = readValue(t);
-  return { ...v, text: t, start: a, end: b };
+  return { kind: v.kind, value: v.value, unit: v.unit, numStart: v.numStart, numEnd: v.numEnd, text: t, start: a, end: b };
 }
 
 /**

@@ -18,12 +18,13 @@ export interface Region { from: number; to: number }
 const src = (ctx: TableContext, ni: number) => sourceStart(ctx.nt, ni, ctx.text.length);
 
 function put(ctx: TableContext, key: string, raw: RawCell): void {
-  ctx.cells.set(key, {
+  const cell: Cell = {
     key, text: raw.text, kind: raw.kind, value: raw.value,
     start: raw.kind === 'number' ? raw.start + raw.numStart : raw.start,
     end: raw.kind === 'number' ? raw.start + raw.numEnd : raw.end,
-    ...(raw.unit ? { unit: raw.unit } : {}),
-  });
+  };
+  if (raw.unit) cell.unit = raw.unit;
+  ctx.cells.set(key, cell);
 }
 
 /**

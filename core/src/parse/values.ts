@@ -28,7 +28,7 @@ function asciiDigits(s: string): string {
 
 /** Reads a trimmed cell text. */
 export function readValue(text: string): CellValue {
-  if (text === '') return { kind: 'blank', value: null, numStart: 0, numEnd: 0 };
+  if (text === '') return { kind: 'blank', value: null, unit: undefined, numStart: 0, numEnd: 0 };
   const m = NUMBER.exec(text);
   if (m) {
     const sign = m[1] === '－' || m[1] === '-' ? '-' : '';
@@ -38,8 +38,8 @@ export function readValue(text: string): CellValue {
     const value = sign && /^0(\.0+)?$/.test(digits) ? digits : sign + digits;
     return { kind: 'number', value, unit: m[3], numStart: 0, numEnd: m[1].length + m[2].length };
   }
-  if (NOT_APPLICABLE.test(text)) return { kind: 'not-applicable', value: null, numStart: 0, numEnd: 0 };
-  return { kind: 'invalid', value: null, numStart: 0, numEnd: 0 };
+  if (NOT_APPLICABLE.test(text)) return { kind: 'not-applicable', value: null, unit: undefined, numStart: 0, numEnd: 0 };
+  return { kind: 'invalid', value: null, unit: undefined, numStart: 0, numEnd: 0 };
 }
 
 /** Characters of written Chinese (CJK ideographs): text of a label or header, not of a cell. */

@@ -16,19 +16,32 @@ export interface NormText {
 
 const PINYIN = /^[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}\)/;
 
-function isSkipped(c: number): boolean {
-  switch (c) {
-    case 0x20: case 0x09: case 0x0a: case 0x0b: case 0x0c: case 0x0d: case 0xa0: case 0x3000: case 0xfeff:
-    case 0x7c: // |
-    case 0x22: case 0x27: case 0x201c: case 0x201d: case 0x2018: case 0x2019: // quotes
-    case 0x300c: case 0x300d: case 0x300e: case 0x300f: case 0xff02: case 0xff07: case 0xff5c:
-      return true;
-  }
-  return c >= 0x2000 && c <= 0x200b;
+/** a–z or a vowel with a tone mark: the first letter of a pinyin gloss. */
+function isPinyinStart(c: number): boolean { return (c >= 0x61 && c <= 0x7a) || (c >= 0xe0 && c <= 0x1dc); }
+
+const DROP = 0, BREAK = 1;
+/** Units → string in one native call (length-preserving: a lone surrogate becomes U+FFFD). */
+const UTF16 = new TextDecoder('utf-16le');
+/**
+ * One table for every UTF-16 unit: 0 = dropped (white space, `|`, quotes), 1 = line break,
+ * otherwise the folded unit (full-width → half-width, traditional → simplified).
+ */
+let FOLD: Uint16Array | null = null;
+function foldTable(): Uint16Array {
+  const t = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) t[c] = c;
+  for (const c of [0x20, 0x09, 0x0b, 0x0c, 0xa0, 0x3000, 0xfeff, 0x7c, 0x22, 0x27, 0x201c, 0x201d, 0x2018, 0x2019,
+    0x300c, 0x300d, 0x300e, 0x300f, 0xff02, 0xff07, 0xff5c]) t[c] = DROP;
+  for (let c = 0x2000; c <= 0x200b; c++) t[c] = DROP;
+  t[0x0a] = BREAK; t[0x0d] = BREAK; t[0] = DROP; t[1] = DROP;
+  for (let c = 0xff01; c <= 0xff5e; c++) if (t[c] === c) t[c] = c - 0xfee0;
+  for (let c = 0x3400; c < 0xd800; c++) t[c] = simplifiedCode(c);
+  return t;
 }
 
 /** Normalises `src[from, to)`. */
 export function normalize(src: string, from = 0, to = src.length): NormText {
+  const fold = (FOLD ??= foldTable());
   const n = to - from;
   const codes = new Uint16Array(n);
   const map = new Int32Array(n);
@@ -36,19 +49,15 @@ export function normalize(src: string, from = 0, to = src.length): NormText {
   let k = 0;
   let atLine = 1;
   for (let i = from; i < to; i++) {
-    let c = src.charCodeAt(i);
-    if (c === 0x0a || c === 0x0d) { atLine = 1; continue; }
-    if (isSkipped(c)) continue;
-    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
-    else if (c >= 0x3400) c = simplifiedCode(c);
-    if (c === 0x28 /* ( */) {
+    const c = fold[src.charCodeAt(i)];
+    if (c <= BREAK) { if (c === BREAK) atLine = 1; continue; }
+    if (c === 0x28 /* ( */ && i + 1 < to && isPinyinStart(src.charCodeAt(i + 1))) {
       const m = PINYIN.exec(src.slice(i + 1, Math.min(to, i + 10)));
       if (m) { i += m[0].length; continue; }
     }
     codes[k] = c; map[k] = i; lineStart[k] = atLine; atLine = 0; k++;
   }
-  let text = '';
-  for (let p = 0; p < k; p += 8192) text += String.fromCharCode.apply(null, codes.subarray(p, Math.min(k, p + 8192)) as unknown as number[]);
+  const text = UTF16.decode(codes.subarray(0, k));
   return { text, map: map.subarray(0, k), lineStart: lineStart.subarray(0, k) };
 }
 

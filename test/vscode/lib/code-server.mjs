@@ -64,13 +64,34 @@ export function prepareProfile({ userDataDir, extensionsDir, settings = {}, loca
   fs.mkdirSync(extensionsDir, { recursive: true });
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'),
     JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2) + '\n');
-  if (locale) {
-    fs.writeFileSync(path.join(userDataDir, 'User', 'argv.json'), JSON.stringify({ locale }, null, 2) + '\n');
-  }
+  if (locale && !locale.toLowerCase().startsWith('en')) writeLocaleStub(userDataDir, locale.toLowerCase());
   const cfg = path.join(userDataDir, 'config.yaml');
   // --config always: otherwise code-server writes ~/.config/code-server/config.yaml
   fs.writeFileSync(cfg, `bind-addr: ${HOST}:0\nauth: none\ncert: false\n`);
   return cfg;
+}
+
+/**
+ * VS Code only honours a non-English locale for which a language pack is installed; otherwise the
+ * workbench, and with it `vscode.env.language` and the LSP client's `locale`, fall back to 'en'.
+ * No language pack can be downloaded here, so register a stub one (no translations: the UI stays
+ * English, but the display language, and so the locale the extension sees, is `locale`). code-server
+ * reads the registry from <user-data-dir>/languagepacks.json when it builds the page's NLS bundle.
+ */
+function writeLocaleStub(userDataDir, locale) {
+  const dir = path.join(userDataDir, 'locale-stub');
+  fs.mkdirSync(dir, { recursive: true });
+  const translations = path.join(dir, 'main.i18n.json');
+  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }) + '\n');
+  const packs = {
+    [locale]: {
+      hash: `nianbao-test-stub-${locale}`.replace(/[^a-z0-9-]/g, '-'),
+      extensions: [{ extensionIdentifier: { id: `nianbao-test.${locale}-locale-stub` }, version: '0.0.1' }],
+      translations: { vscode: translations },
+      label: locale,
+    },
+  };
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs, null, 2) + '\n');
 }
 
 function healthy(port) {
