@@ -104,6 +104,9 @@ function freshWorkspace(name) {
 }
 
 // ---- 3. extension-host suite ----------------------------------------------------------------
+const shim = path.join(paths.root, 'test', 'vscode', 'code-shim.sh');
+fs.chmodSync(shim, 0o755); // runTests spawns it directly (a fresh checkout may lack the x bit)
+
 async function extensionHostRun(label, { locale, suite }) {
   const { runTests } = require('@vscode/test-electron');
   const dir = path.join(runRoot, label);
@@ -115,7 +118,7 @@ async function extensionHostRun(label, { locale, suite }) {
   let exit = 0;
   try {
     await runTests({
-      vscodeExecutablePath: path.join(paths.root, 'test', 'vscode', 'code-shim.sh'),
+      vscodeExecutablePath: shim,
       extensionDevelopmentPath: paths.root,
       extensionTestsPath: path.join(paths.outTests, 'index.js'),
       launchArgs: [

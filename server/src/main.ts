@@ -44,7 +44,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
-connection.onInitialized(() => { void settings.refresh().then(() => { for (const uri of docs.keys()) schedule(uri); }); });
+/** Checks wait for the client's settings once, so the first diagnostics already honour them. */
+let settingsReady: Promise<unknown> = Promise.resolve();
+connection.onInitialized(() => { settingsReady = settings.refresh(); });
 connection.onDidChangeConfiguration(() => { void settings.refresh().then(() => { for (const uri of docs.keys()) schedule(uri); }); });
 
 /*
@@ -56,7 +58,7 @@ const pending = new Set<string>();
 let scheduled = false;
 function schedule(uri: string): void {
   pending.add(uri);
-  if (!scheduled) { scheduled = true; setImmediate(runPending); }
+  if (!scheduled) { scheduled = true; setImmediate(() => { void settingsReady.then(runPending); }); }
 }
 function runPending(): void {
   scheduled = false;

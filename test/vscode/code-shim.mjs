@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { startCodeServer, launchChromium, onInterrupt } from './lib/code-server.mjs';
 import { paths } from './lib/paths.mjs';
 
+const TAG = '[nianbao-test] ';
 const TIMEOUT_MS = Number(process.env.NIANBAO_VSCODE_TIMEOUT_MS ?? 180_000);
 
 function parseArgs(argv) {
@@ -62,8 +63,11 @@ async function main() {
     const page = await browser.newPage();
     page.on('console', msg => {
       const text = msg.text();
-      // the extension host's console arrives here; keep the tests' output, drop the workbench's noise
-      if (process.env.NIANBAO_VSCODE_VERBOSE || /^\[Extension Host\]/.test(text)) console.log(text.replace(/^\[Extension Host\] ?/, ''));
+      // The extension host's console arrives here (as "%c INFO color: … <text>"), mixed with the
+      // workbench's own logs: keep the suite's lines (tagged by test/vscode/ext/index.ts).
+      const i = text.indexOf(TAG);
+      if (i >= 0) console.log(text.slice(i + TAG.length));
+      else if (process.env.NIANBAO_VSCODE_VERBOSE) console.log(`[browser] ${text}`);
     });
     page.on('pageerror', err => { if (process.env.NIANBAO_VSCODE_VERBOSE) say(`page error: ${err.message}`); });
     const exitCode = new Promise(resolve => {

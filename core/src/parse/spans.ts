@@ -46,7 +46,7 @@ export function readCells(text: string, a: number, b: number, expected: number):
     let lineEnd = lineStart;
     while (lineEnd < b && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
     const into = first ? [] : cells;
-    const ended = readLine(text, lineStart, lineEnd, first, into);
+    const ended = readLine(text, lineStart, lineEnd, first, into, expected);
     if (first) { if (into.every(c => c.kind === 'blank')) labelLineBlanks = into; else cells.push(...into); }
     if (ended) break;
     first = false;
@@ -58,8 +58,12 @@ export function readCells(text: string, a: number, b: number, expected: number):
   return cells;
 }
 
-/** Reads one line's cells into `out`; returns true when the row has ended (Chinese text after cells). */
-function readLine(text: string, ls: number, le: number, labelLine: boolean, out: RawCell[]): boolean {
+/**
+ * Reads one line's cells into `out`; returns true when the row has ended (Chinese text after cells).
+ * On the label's own line of a pipe or tab row, every place after the label is a cell — text
+ * there (`若干`, `约120`) is an invalid cell, and a place of spaces after the last pipe is blank.
+ */
+function readLine(text: string, ls: number, le: number, labelLine: boolean, out: RawCell[], expected: number): boolean {
   const segs: [number, number][] = [];
   let s = ls;
   for (let i = ls; i < le; i++) {
@@ -69,15 +73,35 @@ function readLine(text: string, ls: number, le: number, labelLine: boolean, out:
   segs.push([s, le]);
   const content = segs.some(([x, y]) => { const [p, q] = trimmed(text, x, y); return q > p; });
   if (!content && !labelLine) return false;
+  const rowLine = labelLine && segs.length > 1;
   for (let j = 0; j < segs.length; j++) {
     const [p, q] = trimmed(text, segs[j][0], segs[j][1]);
+    const last = j === segs.length - 1;
     if (q === p) {
-      if (j > 0 && j < segs.length - 1) out.push({ kind: 'blank', value: null, text: '', start: p, end: p, numStart: 0, numEnd: 0 });
+      const spaces = segs[j][1] > segs[j][0];
+      if ((j > 0 && !last) || (rowLine && last && j > 0 && spaces)) out.push(blank(p));
       continue;
+    }
+    if (rowLine && j > 0) {
+      const c = cell(text, p, q);
+      if (c.kind !== 'invalid') { out.push(c); continue; }
+      if (!hasCjk(c.text) || out.length < expected) {
+        if (splitsIntoValues(text, p, q)) { readSegment(text, p, q, out); continue; }
+        out.push(c);
+        continue;
+      }
+      return true;
     }
     if (readSegment(text, p, q, out)) return true;
   }
   return false;
+}
+
+const blank = (at: number): RawCell => ({ kind: 'blank', value: null, unit: undefined, text: '', start: at, end: at, numStart: 0, numEnd: 0 });
+
+/** `0 0 0`: figures separated by spaces. */
+function splitsIntoValues(text: string, p: number, q: number): boolean {
+  return text.slice(p, q).split(/[\s\u00a0\u3000]+/).every(w => { const v = readValue(w).kind; return v === 'number' || v === 'not-applicable'; });
 }
 
 /** A segment with content: figures separated by spaces, or text. Returns true at Chinese text after cells. */

@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+// CPU profile of a full check (ReportDocument.parse + allFindings) of the 200-report compilation.
+//
+//   node bench/profile.mjs [--reports 200] [--bytes 2000000] [--runs 5] [--top 15] [--json]
+//
+// Runs the check in a child `node --cpu-prof` (after one warm-up run, so the profile shows steady
+// state, not compilation), writes bench/.data/check-<reports>.cpuprofile (open it in Chrome DevTools
+// or VS Code) and prints the functions with the most self time, with their source location mapped
+// back through dist/core.js.map to core/src when the map is there.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DATA, compilation } from './generate.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const opt = (name, d) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? Number(argv[i + 1]) : d; };
+const reports = opt('reports', 200), bytes = opt('bytes', 2_000_000), runs = opt('runs', 5), top = opt('top', 15);
+const json = argv.includes('--json');
+
+export function profile({ reports = 200, bytes = 2_000_000, runs = 5, top = 15 } = {}) {
+  fs.mkdirSync(DATA, { recursive: true });
+  const input = path.join(DATA, `compilation-${reports}.txt`);
+  const c = compilation({ reports, bytes, seed: 1 });
+  fs.writeFileSync(input, c.text);
+  const name = `check-${reports}.cpuprofile`;
+  const script = `
+    const core = require(${JSON.stringify(path.join(ROOT, 'dist', 'core.js'))});
+    const text = require('fs').readFileSync(${JSON.stringify(input)}, 'utf8');
+    const check = () => core.allFindings(core.ReportDocument.parse(text)).length;
+    check(); // warm-up, outside the measured loop (still in the profile, but once among ${runs + 1})
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < ${runs}; i++) check();
+    console.log(JSON.stringify({ msPerCheck: Number(process.hrtime.bigint() - t0) / 1e6 / ${runs} }));`;
+  const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', DATA, '--cpu-prof-name', name, '-e', script], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`profiled run failed: ${r.stderr}`);
+  const { msPerCheck } = JSON.parse(r.stdout.trim().split('\n').pop());
+  const file = path.join(DATA, name);
+  const prof = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return { file, msPerCheck, bytes: c.bytes, reports, top: topSelf(prof, top), inclusive: topInclusive(prof, top) };
+}
+
+/** Inclusive (self + callees) time of the core's functions: where the phases of a check go. */
+export function topInclusive(prof, n) {
+  const byId = new Map(prof.nodes.map(x => [x.id, x]));
+  const parent = new Map();
+  for (const x of prof.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
+  const dt = new Map();
+  for (let i = 0; i < prof.samples.length; i++) dt.set(prof.samples[i], (dt.get(prof.samples[i]) ?? 0) + (prof.timeDeltas[i] ?? 0));
+  const total = [...dt.values()].reduce((a, b) => a + b, 0);
+  const map = sourceMap();
+  const agg = new Map();
+  for (const [id, us] of dt) {
+    const seen = new Set();
+    for (let k = id; k !== undefined; k = parent.get(k)) {
+      const cf = byId.get(k).callFrame;
+      if (!cf.url.endsWith(path.join('dist', 'core.js')) || !cf.functionName) continue;
+      const key = `${cf.functionName}\t${locate(map, cf)}`;
+      if (seen.has(key)) continue; // recursion counts once
+      seen.add(key);
+      agg.set(key, (agg.get(key) ?? 0) + us);
+    }
+  }
+  return [...agg].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => {
+    const [fn, where] = k.split('\t');
+    return { function: fn, where, totalMs: +(us / 1000).toFixed(1), percent: +(100 * us / total).toFixed(1) };
+  });
+}
+
+/** Self time per function (summed over its nodes), from a .cpuprofile's samples. */
+export function topSelf(prof, n) {
+  const byId = new Map(prof.nodes.map(x => [x.id, x]));
+  const dt = new Map();
+  for (let i = 0; i < prof.samples.length; i++) dt.set(prof.samples[i], (dt.get(prof.samples[i]) ?? 0) + (prof.timeDeltas[i] ?? 0));
+  const total = [...dt.values()].reduce((a, b) => a + b, 0);
+  const map = sourceMap();
+  const agg = new Map();
+  for (const [id, us] of dt) {
+    const cf = byId.get(id).callFrame;
+    const where = cf.url ? locate(map, cf) : '';
+    const key = `${cf.functionName || '(anonymous)'}\t${where || cf.url || ''}`;
+    agg.set(key, (agg.get(key) ?? 0) + us);
+  }
+  return [...agg].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => {
+    const [fn, where] = k.split('\t');
+    return { function: fn, where, selfMs: +(us / 1000).toFixed(1), percent: +(100 * us / total).toFixed(1) };
+  });
+}
+
+// --- just enough of a source-map reader to name core/src files and lines (VLQ "mappings") ---
+function sourceMap() {
+  const p = path.join(ROOT, 'dist', 'core.js.map');
+  if (!fs.existsSync(p)) return null;
+  const m = JSON.parse(fs.readFileSync(p, 'utf8'));
+  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const lines = [];
+  let src = 0, sl = 0, sc = 0;
+  for (const line of m.mappings.split(';')) {
+    const segs = [];
+    let col = 0;
+    for (const seg of line.split(',')) {
+      if (!seg) continue;
+      const v = [];
+      let shift = 0, val = 0;
+      for (const ch of seg) {
+        const d = B64.indexOf(ch);
+        val += (d & 31) << shift;
+        if (d & 32) shift += 5;
+        else { v.push(val & 1 ? -(val >>> 1) : val >>> 1); val = 0; shift = 0; }
+      }
+      col += v[0];
+      if (v.length >= 4) { src += v[1]; sl += v[2]; sc += v[3]; segs.push([col, src, sl]); }
+    }
+    lines.push(segs);
+  }
+  return { lines, sources: m.sources };
+}
+function locate(map, cf) {
+  const file = cf.url.replace(/^file:\/\//, '');
+  if (!map || !file.endsWith(path.join('dist', 'core.js'))) return path.relative(ROOT, file).replace(/^.*node_modules\//, '') + `:${cf.lineNumber + 1}`;
+  const segs = map.lines[cf.lineNumber] ?? [];
+  let best = null;
+  for (const s of segs) { if (s[0] <= cf.columnNumber) best = s; else break; }
+  if (!best) return `dist/core.js:${cf.lineNumber + 1}`;
+  const src = map.sources[best[1]].replace(/^(\.\.\/)+/, '');
+  return `${src}:${best[2] + 1}`;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const p = profile({ reports, bytes, runs, top });
+  if (json) console.log(JSON.stringify(p, null, 2));
+  else {
+    console.log(`full check of ${reports} reports, ${(p.bytes / 1e6).toFixed(2)} MB: ${p.msPerCheck.toFixed(0)} ms per check (${(p.bytes / 1e6 / (p.msPerCheck / 1000)).toFixed(1)} MB/s while profiling)`);
+    console.log(`profile: ${path.relative(process.cwd(), p.file)}\n`);
+    console.log('self ms   self %  function                         where');
+    for (const t of p.top) console.log(`${String(t.selfMs).padStart(7)}  ${String(t.percent).padStart(6)}  ${t.function.padEnd(32)} ${t.where}`);
+    console.log('\ntotal ms  total %  function (self + callees, core only)  where');
+    for (const t of p.inclusive) console.log(`${String(t.totalMs).padStart(8)}  ${String(t.percent).padStart(7)}  ${t.function.padEnd(36)} ${t.where}`);
+  }
+}

@@ -1,0 +1,166 @@
+// The fuzz engine: runs the hostile inputs and fast-check batches of random cases through the
+// properties, one failure per distinct bug (fast-check shrinks it, then the text is minimised line
+// by line and character by character), and keeps the figures (cases, slowest case per KB, heap).
+// `fuzz(core, …)` runs in-process (the `npm test` version); run.mjs spreads batches over workers.
+import fc from 'fast-check';
+import v8 from 'node:v8';
+import { caseArb, describe, materialize } from './cases.mjs';
+import { checkCase, DEFAULT_BUDGET } from './properties.mjs';
+import { hostileCases } from './hostile.mjs';
+
+export { DEFAULT_BUDGET };
+
+/** Running figures of a run (mergeable across workers). */
+export function newStats() {
+  return { cases: 0, hostile: 0, shrinkRuns: 0, ms: 0, slowestPerKB: null, slowest: null, peakHeap: 0, peakHeapTotal: 0 };
+}
+
+export function mergeStats(a, b) {
+  a.cases += b.cases; a.hostile += b.hostile; a.shrinkRuns += b.shrinkRuns; a.ms += b.ms;
+  if (b.slowestPerKB && (!a.slowestPerKB || b.slowestPerKB.msPerKB > a.slowestPerKB.msPerKB)) a.slowestPerKB = b.slowestPerKB;
+  if (b.slowest && (!a.slowest || b.slowest.ms > a.slowest.ms)) a.slowest = b.slowest;
+  a.peakHeap = Math.max(a.peakHeap, b.peakHeap);
+  a.peakHeapTotal = Math.max(a.peakHeapTotal, b.peakHeapTotal);
+  return a;
+}
+
+function note(stats, name, r) {
+  stats.ms += r.ms;
+  // Per KB over at least 1 KB, so that the fixed cost of a tiny case is not read as a rate.
+  const msPerKB = r.ms / Math.max(1, r.kb);
+  if (!stats.slowestPerKB || msPerKB > stats.slowestPerKB.msPerKB) stats.slowestPerKB = { msPerKB, ms: r.ms, kb: r.kb, name };
+  if (!stats.slowest || r.ms > stats.slowest.ms) stats.slowest = { ms: r.ms, kb: r.kb, msPerKB, name };
+  const h = v8.getHeapStatistics();
+  stats.peakHeap = Math.max(stats.peakHeap, h.used_heap_size);
+  stats.peakHeapTotal = Math.max(stats.peakHeapTotal, h.total_heap_size);
+}
+
+const MINIMISABLE = new Set(['no-throw', 'ranges', 'fix-digits', 'fix-idempotent', 'fix-arithmetic', 'not-silent']);
+
+/**
+ * Delta-debugging of a failing text: removes lines, then runs of characters, as long as the same
+ * violation (`sig`) remains. Bounded by `maxChecks`.
+ */
+export function minimizeText(core, text, sig, { maxChecks = 3000 } = {}) {
+  let checks = 0;
+  const fails = t => { checks++; return checkCase(core, { text: t }, { timing: false }).violations.some(v => v.sig === sig); };
+  if (text.length > 200000 || !fails(text)) return text;
+  const pass = units => {
+    let n = 2;
+    while (units.length >= 2 && checks < maxChecks) {
+      const size = Math.ceil(units.length / n);
+      let reduced = false;
+      for (let i = 0; i < units.length && checks < maxChecks; i += size) {
+        const rest = [...units.slice(0, i), ...units.slice(i + size)];
+        if (fails(rest.join(''))) { units = rest; n = Math.max(n - 1, 2); reduced = true; break; }
+      }
+      if (!reduced) { if (size <= 1) break; n = Math.min(units.length, n * 2); }
+    }
+    return units.join('');
+  };
+  let cur = pass(text.split(/(?<=\n)/));
+  cur = pass([...cur]);
+  cur = pass(cur.split(''));
+  return cur;
+}
+
+/** A failure as reported and saved: the violation, where it came from, and what reproduces it. */
+function failureOf(v, origin, c, core, minimise) {
+  const f = { ...v, origin };
+  const small = c.text.length <= 2_000_000;
+  if (small) f.text = c.text;
+  if (c.edits?.length) { f.edits = c.edits; f.merged = !!c.merged; f.widen = c.widen ?? [0, 0]; }
+  if (minimise && !c.edits?.length && small && MINIMISABLE.has(v.property) && !c.decoded) {
+    const m = minimizeText(core, c.text, v.sig);
+    if (m.length < c.text.length) {
+      f.originalLength = c.text.length; f.text = m;
+      // The message and details of the minimal text, not of the original.
+      const again = checkCase(core, { text: m }, { timing: false }).violations.find(x => x.sig === v.sig);
+      if (again) Object.assign(f, again, { origin });
+    }
+  }
+  return f;
+}
+
+/** The hostile inputs (all, or without the 50 MB file), each once. */
+export function runHostile(core, { big = true, names = null, budget = DEFAULT_BUDGET, known = new Set(), minimise = true, onCase } = {}) {
+  const stats = newStats(), failures = [];
+  for (const h of hostileCases()) {
+    if (h.big && !big) continue;
+    if (names && !names.includes(h.name)) continue;
+    let c;
+    try { c = h.make(core); }
+    catch (e) { failures.push({ property: 'no-throw', kind: `building ${h.name}`, sig: `no-throw:hostile:${h.name}`, message: String(e?.stack ?? e), origin: `hostile: ${h.name}` }); continue; }
+    const r = checkCase(core, c, { budget });
+    stats.cases++; stats.hostile++;
+    note(stats, `hostile: ${h.name}`, r);
+    onCase?.(h.name, r);
+    for (const v of r.violations) {
+      // Time is per input; any other violation is one bug, however many inputs show it.
+      const sig = v.property === 'time' ? `${v.sig}@${h.name}` : v.sig;
+      if (known.has(sig)) continue;
+      known.add(sig);
+      failures.push({ ...failureOf(v, `hostile: ${h.name}`, c, core, minimise), sig, hostile: h.name });
+    }
+    c = null;
+  }
+  return { stats, failures };
+}
+
+/**
+ * `numRuns` random cases from fast-check with `seed`. A new kind of violation stops the run for
+ * fast-check to shrink it; then the run goes on with the remaining cases, that violation known.
+ */
+export function runRandom(core, { numRuns, seed, budget = DEFAULT_BUDGET, known = new Set(), shrinkBudget = 1500, minimise = true } = {}) {
+  const stats = newStats(), failures = [];
+  let s = seed;
+  while (stats.cases < numRuns) {
+    let target = null, shrinks = 0;
+    const property = fc.property(caseArb, desc => {
+      if (target !== null && ++shrinks > shrinkBudget) return true;
+      const c = materialize(desc, core.decodeBytes);
+      const r = checkCase(core, c, { budget, timing: target === null || target.startsWith('time:') });
+      if (target === null) { stats.cases++; note(stats, describe(desc), r); } else stats.shrinkRuns++;
+      const hit = target === null ? r.violations.find(v => !known.has(v.sig)) : r.violations.find(v => v.sig === target);
+      if (!hit) return true;
+      if (target === null) target = hit.sig;
+      return false;
+    });
+    const out = fc.check(property, { numRuns: numRuns - stats.cases, seed: s });
+    if (!out.failed) break;
+    if (target === null) throw out.errorInstance ?? new Error(`fuzz harness error: ${out.error}`);
+    const desc = out.counterexample[0];
+    const c = materialize(desc, core.decodeBytes);
+    const r = checkCase(core, c, { budget, timing: target.startsWith('time:') });
+    const v = r.violations.find(x => x.sig === target) ?? { property: target.split(':')[0], kind: target.split(':')[1], sig: target, message: '(did not reproduce after shrinking)' };
+    known.add(target);
+    failures.push({ ...failureOf(v, describe(desc), c, core, minimise), seed: s, counterexamplePath: out.counterexamplePath, case: desc });
+    s = (s * 31 + 7) >>> 0;
+  }
+  return { stats, failures };
+}
+
+/** In-process fuzzing: the hostile inputs (without the 50 MB file unless `big`), then `cases` random cases. */
+export function fuzz(core, { cases = 3000, seed = 20240601, big = false, hostile = true, budget = DEFAULT_BUDGET, minimise = true } = {}) {
+  const known = new Set();
+  const stats = newStats(), failures = [];
+  if (hostile) {
+    const h = runHostile(core, { big, budget, known, minimise });
+    mergeStats(stats, h.stats); failures.push(...h.failures);
+  }
+  const r = runRandom(core, { numRuns: cases, seed, budget, known, minimise });
+  mergeStats(stats, r.stats); failures.push(...r.failures);
+  return { stats, failures };
+}
+
+/** Re-checks a saved failure (test/fuzz/failures/*.json). */
+export function replay(core, saved, { budget = DEFAULT_BUDGET } = {}) {
+  let c;
+  if (saved.text === undefined && saved.hostile) {
+    const h = hostileCases().find(x => x.name === saved.hostile);
+    c = h.make(core);
+  } else {
+    c = { text: saved.text, edits: saved.edits, merged: saved.merged, widen: saved.widen };
+  }
+  return checkCase(core, c, { budget });
+}

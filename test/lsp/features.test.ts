@@ -1,0 +1,136 @@
+import { strict as assert } from 'node:assert';
+import { applyEdits, TestClient } from '../support/lspClient';
+import { seed } from '../support/fixtures';
+import { ReportDocument } from '../../core/src';
+
+const isErr = (d: { severity?: number }) => d.severity === 1;
+
+/** Seed 002 with 予以公开·总计 changed from 7 to 9: the round trip, over plain stdio. */
+function broken(): { text: string; bad: string; cell: { start: number; end: number }; line: number; character: number } {
+  const text = seed('002');
+  const c = ReportDocument.parse(text).reports()[0].report.cells.get('requests.granted.total')!;
+  const bad = text.slice(0, c.start) + '9' + text.slice(c.end);
+  const before = text.slice(0, c.start);
+  const line = before.split('\n').length - 1;
+  return { text, bad, cell: c, line, character: c.start - (before.lastIndexOf('\n') + 1) };
+}
+
+describe('language server over stdio', function () {
+  this.timeout(30000);
+  let client: TestClient;
+  beforeEach(async () => { client = new TestClient(); });
+  afterEach(async () => { await client.close(); });
+
+  it('declares incremental sync and every feature', async () => {
+    const init = await client.initialize();
+    const caps = init.capabilities;
+    assert.equal(caps.textDocumentSync.change, 2);
+    for (const c of ['hoverProvider', 'codeActionProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'inlayHintProvider']) assert.ok(caps[c], c);
+    assert.ok(caps.codeActionProvider.codeActionKinds.includes('source.fixAll.nianbao'));
+  });
+
+  it('round trip on seed 002: error on the cell, hover shows 7 and the formula, the preferred fix restores the file byte for byte, errors clear', async () => {
+    await client.initialize('zh-cn');
+    const { text, bad, line, character } = broken();
+    const uri = 'file:///test/report-002.txt';
+    const first = client.diagnostics(uri, d => d.some(isErr));
+    await client.open(uri, bad);
+    const pub = await first;
+    assert.equal(pub.version, 1);
+    const err = pub.diagnostics.find(d => isErr(d) && d.range.start.line === line)!;
+    assert.ok(err, 'an error on the changed cell');
+    assert.equal(err.range.start.character, character);
+    assert.equal(err.code, 'row-sum');
+    assert.match(err.message, /可能填错：（一）予以公开 · 总计。表中为 9，应为 7/);
+    assert.ok(err.codeDescription?.href.endsWith('docs/rules/row-sum.md'));
+    assert.ok((err.relatedInformation ?? []).some(r => r.message.startsWith('（一）予以公开 · 自然人 = 7')));
+
+    const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+    assert.match(hover.contents.value, /本行总计 = 7 \+ 0 \+ 0 \+ 0 \+ 0 \+ 0 = 7，表中为 9/);
+    assert.match(hover.contents.value, /应为 7/);
+
+    const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: err.range, context: { diagnostics: [err], only: ['quickfix'] } });
+    const fix = actions.find((a: any) => a.isPreferred);
+    assert.ok(fix, 'a preferred quick fix');
+    const edits = fix.edit.documentChanges[0].edits;
+    assert.equal(fix.edit.documentChanges[0].textDocument.version, 1, 'a versioned edit');
+    assert.equal(applyEdits(bad, edits), text, 'restores the original byte for byte');
+
+    const cleared = client.diagnostics(uri, (d, p) => p.version === 2 && !d.some(isErr));
+    await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: edits.map((e: any) => ({ range: e.range, text: e.newText })) });
+    await cleared;
+  });
+
+  it('messages follow the client locale: English for en', async () => {
+    await client.initialize('en');
+    const { bad } = broken();
+    const uri = 'file:///test/en.txt';
+    const p = client.diagnostics(uri, d => d.some(isErr));
+    await client.open(uri, bad);
+    const d = (await p).diagnostics.find(isErr)!;
+    assert.match(d.message, /^Likely wrong: \(1\) granted · total\. The table says 9, it should be 7/);
+  });
+
+  it('diagnostics disappear when the document closes', async () => {
+    await client.initialize();
+    const uri = 'file:///test/close.txt';
+    const p = client.diagnostics(uri, d => d.some(isErr));
+    await client.open(uri, broken().bad);
+    await p;
+    const cleared = client.diagnostics(uri, d => d.length === 0);
+    await client.notify('textDocument/didClose', { textDocument: { uri } });
+    await cleared;
+  });
+
+  it('document symbols: report → six sections → tables; folding ranges; inlay hint beside the wrong total', async () => {
+    await client.initialize();
+    const uri = 'file:///test/sym.txt';
+    const { bad, line } = broken();
+    const p = client.diagnostics(uri);
+    await client.open(uri, bad);
+    await p;
+    const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.equal(symbols.length, 1);
+    assert.equal(symbols[0].children.length, 6);
+    assert.match(symbols[0].name, /2022年政府信息公開工作年度報/);
+    assert.deepEqual(symbols[0].children.filter((s: any) => s.children.length).map((s: any) => s.children[0].name), ['主动公开情况表', '依申请公开情况表', '行政复议、行政诉讼情况表']);
+    const folds = await client.request('textDocument/foldingRange', { textDocument: { uri } });
+    assert.ok(folds.length >= 6);
+    const hints = await client.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 10000, character: 0 } } });
+    assert.ok(hints.some((h: any) => h.position.line === line && h.label === ' ≠ 7'), JSON.stringify(hints));
+  });
+
+  it('source.fixAll.nianbao fixes every total in one versioned edit and nothing else', async () => {
+    await client.initialize();
+    const { text, bad } = broken();
+    const uri = 'file:///test/fixall.txt';
+    const p = client.diagnostics(uri);
+    await client.open(uri, bad);
+    await p;
+    const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.nianbao'] } });
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].kind, 'source.fixAll.nianbao');
+    assert.equal(applyEdits(bad, actions[0].edit.documentChanges[0].edits), text);
+  });
+
+  it('per-code severity settings, including off', async () => {
+    client.settings = { severity: { 'row-sum': 'warning', 'blank-cell': 'off' } };
+    await client.initialize();
+    const uri = 'file:///test/sev.txt';
+    const p = client.diagnostics(uri, d => d.length > 0);
+    await client.open(uri, broken().bad);
+    const d = (await p).diagnostics;
+    assert.equal(d.find(x => x.code === 'row-sum')?.severity, 2);
+  });
+
+  it('plain text without a report gets no diagnostics; a Markdown file with a report is checked', async () => {
+    await client.initialize();
+    const a = 'file:///test/notes.txt', b = 'file:///test/report.md';
+    const pa = client.diagnostics(a);
+    await client.open(a, '会议记录\n今天讨论了三件事。\n', 'plaintext');
+    assert.deepEqual((await pa).diagnostics, []);
+    const pb = client.diagnostics(b, d => d.some(isErr));
+    await client.open(b, broken().bad, 'markdown');
+    assert.ok((await pb).diagnostics.some(d => d.code === 'row-sum'));
+  });
+});
