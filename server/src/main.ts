@@ -84,7 +84,7 @@ function publish(d: OpenDocument): void {
 
 connection.onDidOpenTextDocument(p => {
   const td = TextDocument.create(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
-  docs.set(td.uri, new OpenDocument(td, () => settings.current.maxFileSize));
+  docs.set(td.uri, new OpenDocument(td, () => settings.current.maxFileSize, () => settings.current.template));
   schedule(td.uri);
 });
 connection.onDidChangeTextDocument(p => {

@@ -13,7 +13,7 @@ export class OpenDocument {
   private dirty: { start: number; oldEnd: number; curEnd: number } | null = null;
   tooLarge = false;
 
-  constructor(public doc: TextDocument, private readonly maxSize: () => number) {
+  constructor(public doc: TextDocument, private readonly maxSize: () => number, private readonly template: () => 'auto' | '2021' | '2019' = () => 'auto') {
     this.tooLarge = doc.getText().length > maxSize();
   }
 
@@ -52,7 +52,10 @@ export class OpenDocument {
   /** The model for the current text (incremental when only part of the text changed). */
   current(): ReportDocument {
     const text = this.doc.getText();
-    if (!this.model) this.model = ReportDocument.parse(text);
+    const t = this.template();
+    const wanted = t === 'auto' ? undefined : t;
+    if (this.model && this.model.options.template !== wanted) this.model = null;
+    if (!this.model) this.model = ReportDocument.parse(text, { template: wanted });
     else if (this.dirty) {
       const d = this.dirty;
       this.model = this.model.update(text, d.start, d.oldEnd, d.curEnd - d.start);

@@ -41,7 +41,7 @@ describe('language server over stdio', function () {
     assert.ok(err, 'an error on the changed cell');
     assert.equal(err.range.start.character, character);
     assert.equal(err.code, 'row-sum');
-    assert.match(err.message, /可能填错：（一）予以公开 · 总计。表中为 9，应为 7/);
+    assert.match(String(err.message), /可能填错：（一）予以公开 · 总计。表中为 9，应为 7/);
     assert.ok(err.codeDescription?.href.endsWith('docs/rules/row-sum.md'));
     assert.ok((err.relatedInformation ?? []).some(r => r.message.startsWith('（一）予以公开 · 自然人 = 7')));
 
@@ -68,7 +68,7 @@ describe('language server over stdio', function () {
     const p = client.diagnostics(uri, d => d.some(isErr));
     await client.open(uri, bad);
     const d = (await p).diagnostics.find(isErr)!;
-    assert.match(d.message, /^Likely wrong: \(1\) granted · total\. The table says 9, it should be 7/);
+    assert.match(String(d.message), /^Likely wrong: \(1\) granted · total\. The table says 9, it should be 7/);
   });
 
   it('diagnostics disappear when the document closes', async () => {
@@ -121,6 +121,18 @@ describe('language server over stdio', function () {
     await client.open(uri, broken().bad);
     const d = (await p).diagnostics;
     assert.equal(d.find(x => x.code === 'row-sum')?.severity, 2);
+  });
+
+  it('the template setting overrides detection: seed 004 read as 2021 loses its 2019 rows', async () => {
+    client.settings = { template: '2021' };
+    await client.initialize();
+    const uri = 'file:///test/tpl.txt';
+    const p = client.diagnostics(uri);
+    await client.open(uri, seed('004'));
+    await p;
+    const info = await client.request('nianbao/reportInfo', { uri, offset: 0 });
+    assert.equal(info.template, '2021');
+    assert.equal(info.year, 2023);
   });
 
   it('plain text without a report gets no diagnostics; a Markdown file with a report is checked', async () => {

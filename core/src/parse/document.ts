@@ -1,7 +1,7 @@
 import type { Finding, Report } from '../model';
 import { checkReport } from '../checks';
 import { looksLikeHtml, renderHtml } from '../text/html';
-import { parseReport } from './report';
+import { parseReport, type ParseOptions } from './report';
 import { scanBoundaries } from './segment';
 
 /** One report of a document, parsed and checked, with offsets relative to `start`. */
@@ -23,16 +23,16 @@ function flat(s: string): string {
   return copy.length === s.length ? copy : s;
 }
 
-export function analyseChunk(text: string, copy = false): ReportChunk {
+export function analyseChunk(text: string, copy = false, options: ParseOptions = {}): ReportChunk {
   const own = copy ? flat(text) : text;
-  const report = parseReport(own);
+  const report = parseReport(own, options);
   return { length: text.length, report, findings: checkReport(report) };
 }
 
 /** An HTML page is read as one report-sequence through its rendering, then mapped back to page offsets. */
-function analyseHtml(text: string): ReportChunk[] {
+function analyseHtml(text: string, options: ParseOptions): ReportChunk[] {
   const r = renderHtml(text);
-  const chunk = analyseChunk(r.text);
+  const chunk = analyseChunk(r.text, false, options);
   const at = (o: number) => (o >= r.map.length ? text.length : r.map[o]);
   const end = (s: number, e: number) => (e <= s ? at(s) : r.map[e - 1] + 1);
   const rep = chunk.report;
@@ -59,18 +59,18 @@ export interface PlacedReport { base: number; report: Report; findings: Finding[
  * result equals `parse` of the new text.
  */
 export class ReportDocument {
-  private constructor(readonly text: string, readonly chunks: ReportChunk[], readonly starts: number[], readonly html: boolean) {}
+  private constructor(readonly text: string, readonly chunks: ReportChunk[], readonly starts: number[], readonly html: boolean, readonly options: ParseOptions) {}
 
-  static parse(text: string): ReportDocument {
-    if (looksLikeHtml(text)) return new ReportDocument(text, analyseHtml(text), [0], true);
+  static parse(text: string, options: ParseOptions = {}): ReportDocument {
+    if (looksLikeHtml(text)) return new ReportDocument(text, analyseHtml(text, options), [0], true, options);
     const bounds = scanBoundaries(text, 0, text.length);
-    const chunks = bounds.map((b, i) => analyseChunk(text.slice(b, i + 1 < bounds.length ? bounds[i + 1] : text.length)));
-    return new ReportDocument(text, chunks, bounds, false);
+    const chunks = bounds.map((b, i) => analyseChunk(text.slice(b, i + 1 < bounds.length ? bounds[i + 1] : text.length), false, options));
+    return new ReportDocument(text, chunks, bounds, false, options);
   }
 
   /** Offsets, in this document, of [start, end) of the old text replaced by [start, start + newLength) of `text`. */
   update(text: string, start: number, oldEnd: number, newLength: number): ReportDocument {
-    if (this.html || looksLikeHtml(text)) return ReportDocument.parse(text);
+    if (this.html || looksLikeHtml(text)) return ReportDocument.parse(text, this.options);
     const delta = newLength - (oldEnd - start);
     const starts = this.starts;
     // The chunk holding the edit start, and one before it: its boundary line may be the edited one.
@@ -87,10 +87,10 @@ export class ReportDocument {
       return true;
     });
     if (resume >= 0) bounds.pop();
-    const fresh = bounds.map((b, k) => analyseChunk(text.slice(b, k + 1 < bounds.length ? bounds[k + 1] : resume >= 0 ? starts[resume] + delta : text.length), true));
+    const fresh = bounds.map((b, k) => analyseChunk(text.slice(b, k + 1 < bounds.length ? bounds[k + 1] : resume >= 0 ? starts[resume] + delta : text.length), true, this.options));
     const chunks = [...this.chunks.slice(0, i), ...fresh, ...(resume >= 0 ? this.chunks.slice(resume) : [])];
     const newStarts = [...starts.slice(0, i), ...bounds, ...(resume >= 0 ? starts.slice(resume).map(s => s + delta) : [])];
-    return new ReportDocument(text, chunks, newStarts, false);
+    return new ReportDocument(text, chunks, newStarts, false, this.options);
   }
 
   /** The reports with the document offset their own offsets are relative to. */

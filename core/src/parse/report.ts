@@ -96,7 +96,12 @@ function templateOf(tables: Table[]): ReportTemplate {
  * Parses one report. `text` is the report's own text (a chunk of the document); offsets in the
  * result are relative to it. Pure: the same text always gives the same report.
  */
-export function parseReport(text: string): Report {
+export interface ParseOptions {
+  /** Read the tables as this format whatever their headers say (the user's override); default: detect. */
+  template?: TemplateId;
+}
+
+export function parseReport(text: string, options: ParseOptions = {}): Report {
   const nt = normalize(text);
   const sections = findSections(nt, text, text.length);
   const title = findTitle(text, nt);
@@ -104,8 +109,8 @@ export function parseReport(text: string): Report {
   const r = regions(nt, sections);
   const tables: Table[] = [];
   const year = title?.year ?? yearOf(nt);
-  if (r.active) { const t = readActive(ctx, r.active, year !== null && year < 2021 ? '2019' : '2021'); if (t.rows.length) tables.push(t); }
-  if (r.requests) { const t = readRequests(ctx, r.requests); if (t.rows.length) tables.push(t); }
+  if (r.active) { const t = readActive(ctx, r.active, year !== null && year < 2021 ? '2019' : '2021', options.template); if (t.rows.length) tables.push(t); }
+  if (r.requests) { const t = readRequests(ctx, r.requests, options.template); if (t.rows.length) tables.push(t); }
   const ap = readAppeals(ctx, r.appeals);
   if (ap) tables.push(ap);
   return {

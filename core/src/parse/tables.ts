@@ -117,14 +117,16 @@ function countMarkers(ctx: TableContext, region: Region, markers: string[]): num
 }
 
 /** Table `active` (section 二): the 2021 or the 2019 rows, chosen by the column headers present. */
-export function readActive(ctx: TableContext, region: Region, fallback: TemplateId): Table {
+export function readActive(ctx: TableContext, region: Region, fallback: TemplateId, forced?: TemplateId): Table {
+  if (forced) return readRows(ctx, forced === '2019' ? ACTIVE_2019 : ACTIVE_2021, region);
   const v21 = countMarkers(ctx, region, ACTIVE_2021.markers), v19 = countMarkers(ctx, region, ACTIVE_2019.markers);
   const spec = v19 > v21 ? ACTIVE_2019 : v21 > v19 ? ACTIVE_2021 : fallback === '2019' ? ACTIVE_2019 : ACTIVE_2021;
   return readRows(ctx, spec, region);
 }
 
 /** Table `requests` (section 三): 2021 when （六）其他处理 has its three sub-rows, else the 2019 single row. */
-export function readRequests(ctx: TableContext, region: Region): Table {
+export function readRequests(ctx: TableContext, region: Region, forced?: TemplateId): Table {
+  if (forced) return readRows(ctx, forced === '2019' ? REQUESTS_2019 : REQUESTS_2021, region);
   const other = REQUESTS_2021.rows.find(r => r.key === 'other')!;
   const other1 = REQUESTS_2021.rows.find(r => r.key === 'other1')!;
   const total = REQUESTS_2021.rows.find(r => r.key === 'total')!;
