@@ -3,7 +3,8 @@
 //
 //   node bench/profile.mjs [--reports 200] [--bytes 2000000] [--runs 5] [--top 15] [--json]
 //
-// Runs the check in a child `node --cpu-prof` (after one warm-up run, so the profile shows steady
+// Builds its own unminified core with a source map (bench/.data/profile/core.js, so the profile names
+// functions whatever state dist/ is in), runs the check in a child `node --cpu-prof` (after one warm-up run, so the profile shows steady
 // state, not compilation), writes bench/.data/check-<reports>.cpuprofile (open it in Chrome DevTools
 // or VS Code) and prints the functions with the most self time, with their source location mapped
 // back through dist/core.js.map to core/src when the map is there.
@@ -19,14 +20,23 @@ const opt = (name, d) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? 
 const reports = opt('reports', 200), bytes = opt('bytes', 2_000_000), runs = opt('runs', 5), top = opt('top', 15);
 const json = argv.includes('--json');
 
-export function profile({ reports = 200, bytes = 2_000_000, runs = 5, top = 15 } = {}) {
+const CORE = path.join(DATA, 'profile', 'core.js');
+/** The core as `node esbuild.mjs` builds dist/core.js (development: not minified, with a source map), into bench/.data/profile. */
+async function buildCore() {
+  const esbuild = await import('esbuild');
+  await esbuild.build({ entryPoints: [path.join(ROOT, 'core', 'src', 'index.ts')], outfile: CORE, bundle: true, platform: 'node', target: 'node20', format: 'cjs',
+    sourcemap: true, minify: false, logLevel: 'warning', legalComments: 'none' });
+}
+
+export async function profile({ reports = 200, bytes = 2_000_000, runs = 5, top = 15 } = {}) {
   fs.mkdirSync(DATA, { recursive: true });
   const input = path.join(DATA, `compilation-${reports}.txt`);
   const c = compilation({ reports, bytes, seed: 1 });
   fs.writeFileSync(input, c.text);
   const name = `check-${reports}.cpuprofile`;
+  await buildCore();
   const script = `
-    const core = require(${JSON.stringify(path.join(ROOT, 'dist', 'core.js'))});
+    const core = require(${JSON.stringify(CORE)});
     const text = require('fs').readFileSync(${JSON.stringify(input)}, 'utf8');
     const check = () => core.allFindings(core.ReportDocument.parse(text)).length;
     check(); // warm-up, outside the measured loop (still in the profile, but once among ${runs + 1})
@@ -38,7 +48,32 @@ export function profile({ reports = 200, bytes = 2_000_000, runs = 5, top = 15 }
   const { msPerCheck } = JSON.parse(r.stdout.trim().split('\n').pop());
   const file = path.join(DATA, name);
   const prof = JSON.parse(fs.readFileSync(file, 'utf8'));
-  return { file, msPerCheck, bytes: c.bytes, reports, top: topSelf(prof, top), inclusive: topInclusive(prof, top) };
+  return { file, msPerCheck, bytes: c.bytes, reports, top: topSelf(prof, top), inclusive: topInclusive(prof, top), lines: topLines(prof, top) };
+}
+
+/** Self samples per source line of the core (V8's positionTicks), mapped to core/src: the hot lines. */
+export function topLines(prof, n) {
+  const map = sourceMap();
+  const agg = new Map();
+  let ticks = 0;
+  for (const x of prof.nodes) {
+    for (const pt of x.positionTicks ?? []) {
+      ticks += pt.ticks;
+      const cf = x.callFrame;
+      if (cf.url.replace(/^file:\/\//, '') !== CORE) continue;
+      const where = locate(map, { ...cf, lineNumber: pt.line - 1, columnNumber: Infinity });
+      const key = `${cf.functionName || '(anonymous)'}\t${where}`;
+      agg.set(key, (agg.get(key) ?? 0) + pt.ticks);
+    }
+  }
+  return [...agg].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, hits]) => {
+    const [fn, where] = k.split('\t');
+    return { function: fn, where, percent: +(100 * hits / ticks).toFixed(1), source: sourceLine(where) };
+  });
+}
+function sourceLine(where) {
+  const m = /^(.*):(\d+)$/.exec(where);
+  try { return fs.readFileSync(path.join(ROOT, m[1]), 'utf8').split('\n')[Number(m[2]) - 1].trim().slice(0, 90); } catch { return ''; }
 }
 
 /** Inclusive (self + callees) time of the core's functions: where the phases of a check go. */
@@ -55,7 +90,7 @@ export function topInclusive(prof, n) {
     const seen = new Set();
     for (let k = id; k !== undefined; k = parent.get(k)) {
       const cf = byId.get(k).callFrame;
-      if (!cf.url.endsWith(path.join('dist', 'core.js')) || !cf.functionName) continue;
+      if (cf.url.replace(/^file:\/\//, '') !== CORE || !cf.functionName) continue;
       const key = `${cf.functionName}\t${locate(map, cf)}`;
       if (seen.has(key)) continue; // recursion counts once
       seen.add(key);
@@ -90,7 +125,7 @@ export function topSelf(prof, n) {
 
 // --- just enough of a source-map reader to name core/src files and lines (VLQ "mappings") ---
 function sourceMap() {
-  const p = path.join(ROOT, 'dist', 'core.js.map');
+  const p = CORE + '.map';
   if (!fs.existsSync(p)) return null;
   const m = JSON.parse(fs.readFileSync(p, 'utf8'));
   const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -118,8 +153,9 @@ function sourceMap() {
 }
 function locate(map, cf) {
   const file = cf.url.replace(/^file:\/\//, '');
-  if (!map || !file.endsWith(path.join('dist', 'core.js'))) return path.relative(ROOT, file).replace(/^.*node_modules\//, '') + `:${cf.lineNumber + 1}`;
+  if (!map || file !== CORE) return path.relative(ROOT, file).replace(/^.*node_modules\//, '') + `:${cf.lineNumber + 1}`;
   const segs = map.lines[cf.lineNumber] ?? [];
+  if (!segs.length) return `dist/core.js:${cf.lineNumber + 1}`;
   let best = null;
   for (const s of segs) { if (s[0] <= cf.columnNumber) best = s; else break; }
   if (!best) return `dist/core.js:${cf.lineNumber + 1}`;
@@ -128,7 +164,7 @@ function locate(map, cf) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const p = profile({ reports, bytes, runs, top });
+  const p = await profile({ reports, bytes, runs, top });
   if (json) console.log(JSON.stringify(p, null, 2));
   else {
     console.log(`full check of ${reports} reports, ${(p.bytes / 1e6).toFixed(2)} MB: ${p.msPerCheck.toFixed(0)} ms per check (${(p.bytes / 1e6 / (p.msPerCheck / 1000)).toFixed(1)} MB/s while profiling)`);
@@ -137,5 +173,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     for (const t of p.top) console.log(`${String(t.selfMs).padStart(7)}  ${String(t.percent).padStart(6)}  ${t.function.padEnd(32)} ${t.where}`);
     console.log('\ntotal ms  total %  function (self + callees, core only)  where');
     for (const t of p.inclusive) console.log(`${String(t.totalMs).padStart(8)}  ${String(t.percent).padStart(7)}  ${t.function.padEnd(36)} ${t.where}`);
+    console.log('\nself %  hot line (core)                         source');
+    for (const t of p.lines) console.log(`${String(t.percent).padStart(6)}  ${(t.function + ' ' + t.where).padEnd(40)} ${t.source}`);
   }
 }

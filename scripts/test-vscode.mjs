@@ -143,7 +143,11 @@ async function extensionHostRun(label, { locale, suite }) {
     log(`(${label}) no results were written: the suite did not run (extension host or harness failure)`);
     return { passed: 0, failed: 1, tests: [] };
   }
-  if (exit !== 0 && res.failed === 0) {
+  if (!res.complete) {
+    log(`(${label}) the suite did not run to its end (exit ${exit}): counting one more failure`);
+    res.failed += 1;
+    res.tests.push({ title: `${label}: suite did not finish (hung test or time limit)`, state: 'failed', error: `exit ${exit}` });
+  } else if (exit !== 0 && res.failed === 0) {
     log(`(${label}) exit ${exit} although no test failed: counting one failure`);
     res.failed = 1;
   }
@@ -189,5 +193,5 @@ if (!only || only === 'ui') {
   summary('Browser suite', res.passed, res.failed);
 }
 
-fs.rmSync(runRoot, { recursive: true, force: true });
+if (!process.env.NIANBAO_VSCODE_KEEP) fs.rmSync(runRoot, { recursive: true, force: true });
 finish();

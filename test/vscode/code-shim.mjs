@@ -11,7 +11,7 @@ import { startCodeServer, launchChromium, onInterrupt } from './lib/code-server.
 import { paths } from './lib/paths.mjs';
 
 const TAG = '[nianbao-test] ';
-const TIMEOUT_MS = Number(process.env.NIANBAO_VSCODE_TIMEOUT_MS ?? 180_000);
+const TIMEOUT_MS = Number(process.env.NIANBAO_VSCODE_TIMEOUT_MS ?? 300_000);
 
 function parseArgs(argv) {
   const o = { devPaths: [], testsPath: undefined, userDataDir: undefined, extensionsDir: undefined, locale: undefined, folder: undefined };
@@ -100,7 +100,7 @@ async function main() {
     return 1;
   } finally {
     await cleanup();
-    fs.rmSync(runDir, { recursive: true, force: true });
+    if (!process.env.NIANBAO_VSCODE_KEEP) fs.rmSync(runDir, { recursive: true, force: true });
   }
 }
 

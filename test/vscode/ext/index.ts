@@ -26,6 +26,17 @@ export function run(): Promise<void> {
   else throw new Error(`unknown NIANBAO_VSCODE_SUITE '${suite}'`);
 
   const results: TestResult[] = [];
+  // written after every test, so that a run cut short (a hung test, the harness's time limit)
+  // still tells the runner what finished; `complete` marks a suite that ran to its end
+  const save = (complete: boolean) => {
+    const out = process.env.NIANBAO_VSCODE_RESULTS;
+    if (!out) return;
+    const passed = results.filter(r => r.state === 'passed').length;
+    const failed = results.filter(r => r.state === 'failed').length;
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, JSON.stringify({ suite, complete, passed, failed, tests: results }, null, 2));
+  };
+  save(false);
   return new Promise((resolve, reject) => {
     const started = Date.now();
     say(`suite '${suite}' in ${process.version}`);
@@ -33,21 +44,19 @@ export function run(): Promise<void> {
       const passed = results.filter(r => r.state === 'passed').length;
       const failed = results.filter(r => r.state === 'failed').length;
       say(`${passed} passed, ${failed} failed (${Date.now() - started} ms)`);
-      const out = process.env.NIANBAO_VSCODE_RESULTS;
-      if (out) {
-        fs.mkdirSync(path.dirname(out), { recursive: true });
-        fs.writeFileSync(out, JSON.stringify({ suite, passed, failed, tests: results }, null, 2));
-      }
+      save(true);
       if (failures > 0 || failed > 0) reject(new Error(`${failed} test(s) failed`));
       else resolve();
     });
     runner.on('pass', test => {
       results.push({ title: test.fullTitle(), state: 'passed', ms: test.duration });
       say(`  ✔ ${test.title} (${test.duration} ms)`);
+      save(false);
     });
     runner.on('fail', (test, err: Error) => {
       results.push({ title: test.fullTitle(), state: 'failed', error: err?.message ?? String(err) });
       say(`  ✘ ${test.title}\n      ${String(err?.stack ?? err).split('\n').slice(0, 8).join('\n      ')}`);
+      save(false);
     });
   });
 }
