@@ -22,8 +22,8 @@ function nextLine(text: string, e: number): number {
 }
 
 /** Cheap tests before normalising a line: a title has 报/報, a heading 况/況. */
-const mayBeTitle = (line: string) => line.length < 160 && (line.includes('报') || line.includes('報'));
-const mayBeOverview = (line: string) => line.includes('况') || line.includes('況');
+const mayBeTitle = (line: string) => line.length < 120 && (line.includes('报') || line.includes('報') || /公[开開](?:工作)?\s*$/.test(line));
+const mayBeOverview = (line: string) => (line.includes('总体') || line.includes('總體') || line.includes('總(')) && (line.includes('况') || line.includes('況'));
 
 export interface ScanState { seenOverview: boolean }
 
@@ -31,7 +31,7 @@ export interface ScanState { seenOverview: boolean }
 export function classifyLine(text: string, ls: number, le: number, to: number): { opens: boolean; overview: boolean } {
   const line = text.slice(ls, le);
   let title = false, overviewStart = false, overview = false;
-  if (mayBeTitle(line) || (line.length < 100 && (line.includes('公开') || line.includes('公開')))) {
+  if (mayBeTitle(line)) {
     const n = normalize(line).text;
     title = n.length <= 60 && TITLE.test(n);
     if (!title && n.length <= 60 && TITLE_FIRST_HALF.test(n)) {

@@ -80,6 +80,7 @@ function readRows(ctx: TableContext, spec: TableSpec, region: Region): Table {
     pos = hit.ne;
   }
   const rows: TableRow[] = [];
+  let cellsEnd = 0;
   const regionEnd = src(ctx, region.to);
   for (let k = 0; k < hits.length; k++) {
     const { spec: row, hit } = hits[k];
@@ -94,19 +95,14 @@ function readRows(ctx: TableContext, spec: TableSpec, region: Region): Table {
     const columns = row.variants?.find(v => header.includes(v.marker))?.columns ?? row.columns;
     const raw = readCells(ctx.text, labelEnd, spanEnd, columns.length);
     assignRow(ctx, `${spec.id}.${row.key}`, columns, raw, labelEnd, tr, spanEnd >= ctx.text.length);
+    for (const c of columns) cellsEnd = Math.max(cellsEnd, ctx.cells.get(`${spec.id}.${row.key}.${c}`)?.end ?? 0);
   }
   const first = rows[0], last = rows[rows.length - 1];
   const truncated = missing.length > 0 && region.to >= ctx.nt.text.length && !!last && missing.indexOf(spec.rows.filter(r => !r.optional).slice(-1)[0].key) >= 0;
   return {
     id: spec.id, template: spec.template, rows, missingRows: missing, truncated,
-    start: first ? first.labelStart : src(ctx, region.from), end: last ? Math.max(last.labelEnd, lastCellEnd(ctx, spec.id)) : src(ctx, region.from),
+    start: first ? first.labelStart : src(ctx, region.from), end: last ? Math.max(last.labelEnd, cellsEnd) : src(ctx, region.from),
   };
-}
-
-function lastCellEnd(ctx: TableContext, table: string): number {
-  let e = 0;
-  for (const c of ctx.cells.values()) if (c.key.startsWith(table + '.') && c.end > e) e = c.end;
-  return e;
 }
 
 function countMarkers(ctx: TableContext, region: Region, markers: string[]): number {
@@ -158,7 +154,8 @@ export function readAppeals(ctx: TableContext, region: Region): Table | null {
       const cols = APPEALS_KEYS;
       assignRow(ctx, 'appeals', cols, raw, a, row, b >= ctx.text.length);
       const truncated = raw.length < cols.length && region.to >= text.length;
-      return { id: 'appeals', template: null, rows: [row], missingRows: [], truncated, start: row.labelStart, end: Math.max(a, lastCellEnd(ctx, 'appeals')) };
+      const end = Math.max(a, ...cols.map(k => ctx.cells.get(`appeals.${k}`)?.end ?? 0));
+      return { id: 'appeals', template: null, rows: [row], missingRows: [], truncated, start: row.labelStart, end };
     }
     at = i + 4;
   }
