@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import v8 from 'node:v8';
 import { caseArb, describe, materialize } from './cases.mjs';
-import { checkCase, DEFAULT_BUDGET } from './properties.mjs';
+import { checkCase, DEFAULT_BUDGET, fullCheck } from './properties.mjs';
 import { hostileCases } from './hostile.mjs';
 
 export { DEFAULT_BUDGET };
@@ -41,7 +41,7 @@ const MINIMISABLE = new Set(['no-throw', 'ranges', 'fix-digits', 'fix-idempotent
  * Delta-debugging of a failing text: removes lines, then runs of characters, as long as the same
  * violation (`sig`) remains. Bounded by `maxChecks`.
  */
-export function minimizeText(core, text, sig, { maxChecks = 3000 } = {}) {
+export function minimizeText(core, text, sig, { maxChecks = 2000 } = {}) {
   let checks = 0;
   const fails = t => { checks++; return checkCase(core, { text: t }, { timing: false }).violations.some(v => v.sig === sig); };
   if (text.length > 200000 || !fails(text)) return text;
@@ -82,6 +82,21 @@ function failureOf(v, origin, c, core, minimise) {
   return f;
 }
 
+/** Time linear in the input: `unit` × n·factor must not take much more than factor × the time of `unit` × n. */
+function scaling(core, { unit, n, factor }, msAtN) {
+  const time = t => { try { return fullCheck(core, t).ms; } catch { return 0; } };
+  const small = Math.min(msAtN, time(unit.repeat(n)));
+  const big = unit.repeat(n * factor);
+  let ms = time(big);
+  const bad = () => ms > 200 && ms / Math.max(small, 1) > 2 * factor;
+  if (bad()) ms = Math.min(ms, time(big));
+  if (!bad()) return null;
+  return {
+    property: 'time', kind: 'superlinear', sig: `time:superlinear@${JSON.stringify(unit)}`,
+    message: `${JSON.stringify(unit)} × ${n}: ${small.toFixed(0)} ms; × ${n * factor}: ${ms.toFixed(0)} ms — ${(ms / Math.max(small, 1)).toFixed(1)}× the time for ${factor}× the text (linear would be ~${factor}×)`,
+  };
+}
+
 /** The hostile inputs (all, or without the 50 MB file), each once. */
 export function runHostile(core, { big = true, names = null, budget = DEFAULT_BUDGET, known = new Set(), minimise = true, onCase } = {}) {
   const stats = newStats(), failures = [];
@@ -94,6 +109,7 @@ export function runHostile(core, { big = true, names = null, budget = DEFAULT_BU
     const r = checkCase(core, c, { budget });
     stats.cases++; stats.hostile++;
     note(stats, `hostile: ${h.name}`, r);
+    if (c.scaling) { const v = scaling(core, c.scaling, r.ms); if (v) r.violations.push(v); }
     onCase?.(h.name, r);
     for (const v of r.violations) {
       // Time is per input; any other violation is one bug, however many inputs show it.
@@ -111,7 +127,7 @@ export function runHostile(core, { big = true, names = null, budget = DEFAULT_BU
  * `numRuns` random cases from fast-check with `seed`. A new kind of violation stops the run for
  * fast-check to shrink it; then the run goes on with the remaining cases, that violation known.
  */
-export function runRandom(core, { numRuns, seed, budget = DEFAULT_BUDGET, known = new Set(), shrinkBudget = 1500, minimise = true } = {}) {
+export function runRandom(core, { numRuns, seed, budget = DEFAULT_BUDGET, known = new Set(), shrinkBudget = 600, minimise = true } = {}) {
   const stats = newStats(), failures = [];
   let s = seed;
   while (stats.cases < numRuns) {
@@ -119,9 +135,12 @@ export function runRandom(core, { numRuns, seed, budget = DEFAULT_BUDGET, known 
     const property = fc.property(caseArb, desc => {
       if (target !== null && ++shrinks > shrinkBudget) return true;
       const c = materialize(desc, core.decodeBytes);
-      const r = checkCase(core, c, { budget, timing: target === null || target.startsWith('time:') });
+      const r = checkCase(core, c, { budget, timing: target === null });
       if (target === null) { stats.cases++; note(stats, describe(desc), r); } else stats.shrinkRuns++;
-      const hit = target === null ? r.violations.find(v => !known.has(v.sig)) : r.violations.find(v => v.sig === target);
+      // A slow case is kept as it is (its time would not survive shrinking); the run goes on.
+      const slow = target === null && r.violations.find(v => v.property === 'time' && !known.has(v.sig));
+      if (slow) { known.add(slow.sig); failures.push({ ...failureOf(slow, describe(desc), c, core, false), seed: s, case: desc }); }
+      const hit = target === null ? r.violations.find(v => v.property !== 'time' && !known.has(v.sig)) : r.violations.find(v => v.sig === target);
       if (!hit) return true;
       if (target === null) target = hit.sig;
       return false;
@@ -131,7 +150,7 @@ export function runRandom(core, { numRuns, seed, budget = DEFAULT_BUDGET, known 
     if (target === null) throw out.errorInstance ?? new Error(`fuzz harness error: ${out.error}`);
     const desc = out.counterexample[0];
     const c = materialize(desc, core.decodeBytes);
-    const r = checkCase(core, c, { budget, timing: target.startsWith('time:') });
+    const r = checkCase(core, c, { budget, timing: false });
     const v = r.violations.find(x => x.sig === target) ?? { property: target.split(':')[0], kind: target.split(':')[1], sig: target, message: '(did not reproduce after shrinking)' };
     known.add(target);
     failures.push({ ...failureOf(v, describe(desc), c, core, minimise), seed: s, counterexamplePath: out.counterexamplePath, case: desc });

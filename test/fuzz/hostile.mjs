@@ -76,7 +76,17 @@ export function hostileCases() {
   for (const w of REPEATED) add(`${JSON.stringify(w)} repeated 10,000 times`, () => ({ ...expect(w.repeat(10000)), scaling: { unit: w, n: 10000, factor: 4 } }));
   add('"（一）1." repeated 10,000 times, edited', () => ({ text: '（一）1.'.repeat(10000), edits: [{ start: 25000, oldEnd: 25000, text: '\n一、总体情况\n' }, { start: 0, oldEnd: 3, text: '' }], merged: true, widen: [0, 0] }));
   add('30-digit numbers in every cell', () => expect(all.slice(0, 5).map(t => t.replace(/[0-9]+/g, '123456789012345678901234567890')).join('\n')));
-  add('30-digit numbers that add up', () => expect(s0.replace(/(^|\n)(0)(?=\s*\|?\s*(\n|$))/g, '$1999999999999999999999999999999')));
+  add('30-digit figures in the seed\'s lone-figure cells', () => expect(s0.replace(/(^|\n)(0)(?=\s*\|?\s*(\n|$))/g, '$1999999999999999999999999999999')));
+  // A correct table whose figures have 30 digits: exact arithmetic finds nothing wrong, and nothing to fix.
+  add('30-digit figures that add up', core => {
+    const X = '123456789012345678901234567890';
+    const placed = core.ReportDocument.parse(s0).reports()[0];
+    const keys = ['requests.new.natural', 'requests.new.total', 'requests.granted.natural', 'requests.granted.total', 'requests.total.natural', 'requests.total.total'];
+    const cells = keys.map(k => placed.report.cells.get(k)).filter(c => c && c.kind === 'number').sort((a, b) => b.start - a.start);
+    let text = s0;
+    for (const c of cells) text = text.slice(0, placed.base + c.start) + X + text.slice(placed.base + c.end);
+    return { text, expectNoArithmetic: cells.length === keys.length };
+  });
   add('full-width digits everywhere', () => expect(all.map(FW).join('\n')));
   add('CRLF everywhere', () => expect(all.map(t => t.replace(/\r?\n/g, '\r\n')).join('\r\n')));
   add('lone CR everywhere', () => expect(all.map(t => t.replace(/\r?\n/g, '\r')).join('\r')));

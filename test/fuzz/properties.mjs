@@ -110,6 +110,10 @@ export function checkCase(core, c, opts = {}) {
   try {
     checkRanges(core, text, doc, json, fail);
     if (c.expectFindings && json.diagnostics.length === 0) fail('not-silent', 'no-diagnostic', 'a hostile input produced no finding at all');
+    if (c.expectNoArithmetic) {
+      const wrong = json.diagnostics.filter(d => ARITHMETIC.has(d.code));
+      if (wrong.length) fail('arithmetic', 'false-error', `a table that adds up is reported wrong: ${wrong.map(d => `${d.code}: ${d.message}`).join(' | ').slice(0, 400)}`);
+    }
     checkFixEdits(core, text, doc, edits, fail);
     if (edits.length) checkFixAll(core, text, doc, edits, fail);
     if (c.edits?.length) checkIncremental(core, c, doc, fail);

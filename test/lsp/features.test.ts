@@ -61,6 +61,40 @@ describe('language server over stdio', function () {
     await cleared;
   });
 
+  it('hover on a row label shows the row sum; on a column header, the column sum', async () => {
+    await client.initialize();
+    const uri = 'file:///test/hover-labels.txt';
+    const text = seed('001');
+    const p = client.diagnostics(uri);
+    await client.open(uri, text);
+    await p;
+    const lines = text.split('\n');
+    const rowLine = lines.findIndex(l => l.includes('一、本年新收政府信息公开申请数量'));
+    const h1 = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: rowLine, character: 3 } });
+    assert.match(h1.contents.value, /各类申请人之和 = 0 \+ 0 \+ 0 \+ 0 \+ 0 \+ 0 = 0，总计栏为 0/);
+    const colLine = lines.findIndex(l => l.trim() === '自然人');
+    const h2 = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: colLine, character: 1 } });
+    assert.match(h2.contents.value, /自然人\*\* 列/);
+    assert.match(h2.contents.value, /（七）总计 = 0 \+ 0/);
+  });
+
+  it('the workspace check command publishes diagnostics for report files that are not open', async () => {
+    const dir = require('node:fs').mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'nianbao-ws-'));
+    const fs = require('node:fs'), path = require('node:path');
+    fs.writeFileSync(path.join(dir, 'a.txt'), broken().bad);
+    fs.mkdirSync(path.join(dir, 'sub'));
+    fs.writeFileSync(path.join(dir, 'sub', 'b.txt'), seed('003'));
+    fs.writeFileSync(path.join(dir, 'notes.txt'), '购物清单\n');
+    const root = require('node:url').pathToFileURL(dir).toString();
+    await client.initialize('zh-cn', root);
+    const result = await client.request('workspace/executeCommand', { command: 'nianbao.checkWorkspace', arguments: [root] });
+    assert.deepEqual({ files: result.files, errors: result.errors }, { files: 2, errors: 1 });
+    const a = client.published.find(p => p.uri.endsWith('/a.txt'))!;
+    assert.equal(a.diagnostics.filter(d => d.severity === 1).length, 1);
+    assert.ok(client.published.some(p => p.uri.endsWith('/sub/b.txt')));
+    assert.ok(!client.published.some(p => p.uri.endsWith('/notes.txt')));
+  });
+
   it('messages follow the client locale: English for en', async () => {
     await client.initialize('en');
     const { bad } = broken();
