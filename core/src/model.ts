@@ -26,6 +26,8 @@ export interface Cell {
   end: number;
   /** Unit written after the figure (件, 万元, 元…), if any. */
   unit?: string;
+  /** One digit of a run glued together in the source (`3000000`): it can only be fixed to another single digit. */
+  glued?: boolean;
 }
 
 export type TableId = 'active' | 'requests' | 'appeals';

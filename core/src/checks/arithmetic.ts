@@ -6,9 +6,14 @@ import { evaluateAll, requiredValue, type Evaluated } from './relations';
 
 const ORDER = { 'row-sum': 0, 'column-sum': 1, balance: 2, 'appeals-sum': 3 } as const;
 
-/** The edit that puts `value` into `cell`: replaces its figure, or fills a blank or `/` in place. */
-export function cellEdit(cell: Cell, value: string): { start: number; end: number; newText: string } {
-  return { start: cell.start, end: cell.end, newText: value };
+/**
+ * The edit that puts `value` into `cell`: replaces its figure, or fills a blank or `/` in place.
+ * None for a digit of a glued run when the value has more than one digit: writing it would merge
+ * the row's cells into a run that can no longer be read.
+ */
+export function cellFix(key: string, cell: Cell, value: string, certain: boolean): Finding['fix'] {
+  if (cell.glued && !/^\d$/.test(value)) return undefined;
+  return { key, start: cell.start, end: cell.end, newText: value, certain };
 }
 
 function keysOf(rels: Evaluated[], first: string): string[] {
@@ -38,7 +43,7 @@ export function arithmeticFindings(report: Report): Finding[] {
       },
       start: cell.start, end: cell.end, cells: keysOf(rels, s.key),
       formula: joinMessages(rels.map(formulaOf)), expected: s.value,
-      fix: { key: s.key, ...cellEdit(cell, s.value), certain: s.certain },
+      fix: cellFix(s.key, cell, s.value, s.certain),
     });
   }
   for (const e of unexplained) {
@@ -54,7 +59,7 @@ export function arithmeticFindings(report: Report): Finding[] {
         ? { zh: `${name.zh} 为空，但其各项之和为 ${expected}：${f.zh}`, en: `${name.en} is blank but its parts add up to ${expected}: ${f.en}` }
         : { zh: `合计不符：${name.zh} 应为 ${expected}。${f.zh}`, en: `Total does not add up: ${name.en} should be ${expected}. ${f.en}` },
       start: cell.start, end: cell.end, cells: keysOf([e], target), formula: f, expected,
-      fix: { key: target, ...cellEdit(cell, expected), certain: false },
+      fix: cellFix(target, cell, expected, false),
     });
   }
   return out;

@@ -1,4 +1,7 @@
 import type { Finding } from '../model';
+import type { PlacedReport } from '../parse/document';
+import { parseReport } from '../parse/report';
+import { checkReport } from '../checks';
 import type { ReportDocument } from '../parse/document';
 
 /** A text edit in document offsets. */
@@ -18,19 +21,51 @@ export function fixEdit(p: PlacedFinding): OffsetEdit | null {
   return fx ? { start: p.base + fx.start, end: p.base + fx.end, newText: fx.newText } : null;
 }
 
+/** Fixes of a report's findings, one per cell, not overlapping, in text order. */
+function fixesOf(findings: Finding[]): NonNullable<Finding['fix']>[] {
+  const byStart = new Map<number, NonNullable<Finding['fix']>>();
+  for (const f of findings) if (f.fix && !byStart.has(f.fix.start)) byStart.set(f.fix.start, f.fix);
+  const fixes = [...byStart.values()].sort((a, b) => a.start - b.start);
+  return fixes.filter((e, i) => i === 0 || e.start >= fixes[i - 1].end);
+}
+
+/**
+ * The cell values that make a report's relations hold. Fixes are computed one relation at a time,
+ * so after applying them a total that depended on a fixed cell may still be off: re-check the fixed
+ * text and repeat (a few rounds at most) until nothing changes — fix-all is then idempotent.
+ */
+function settle(doc: ReportDocument, p: PlacedReport): Map<string, string> {
+  const values = new Map<string, string>();
+  let text = doc.text.slice(p.base, p.base + p.length);
+  let findings = p.findings;
+  for (let round = 0; round < 4; round++) {
+    const fixes = fixesOf(findings);
+    if (!fixes.length) break;
+    for (let i = fixes.length - 1; i >= 0; i--) {
+      const f = fixes[i];
+      values.set(f.key, f.newText);
+      text = text.slice(0, f.start) + f.newText + text.slice(f.end);
+    }
+    if (doc.html) break;
+    findings = checkReport(parseReport(text, doc.options));
+  }
+  return values;
+}
+
 /**
  * Edits that correct every total (arithmetic finding with a fix) of one report, or of all reports
  * (`report` undefined). One edit per cell, never overlapping, sorted; only the figures change.
  */
 export function fixAllEdits(doc: ReportDocument, report?: number): OffsetEdit[] {
-  const byStart = new Map<number, OffsetEdit>();
-  for (const p of allFindings(doc)) {
-    if (report !== undefined && p.report !== report) continue;
-    const e = fixEdit(p);
-    if (!e) continue;
-    const prev = byStart.get(e.start);
-    if (!prev) byStart.set(e.start, e);
-  }
-  const edits = [...byStart.values()].sort((a, b) => a.start - b.start);
+  const edits: OffsetEdit[] = [];
+  doc.reports().forEach((p, i) => {
+    if (report !== undefined && i !== report) return;
+    for (const [key, value] of settle(doc, p)) {
+      const c = p.report.cells.get(key);
+      if (!c || (c.kind === 'number' && c.value === value && c.text === value)) continue;
+      edits.push({ start: p.base + c.start, end: p.base + c.end, newText: value });
+    }
+  });
+  edits.sort((a, b) => a.start - b.start);
   return edits.filter((e, i) => i === 0 || e.start >= edits[i - 1].end);
 }

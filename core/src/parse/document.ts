@@ -20,7 +20,7 @@ const encoder = new TextEncoder(), decoder = new TextDecoder();
  */
 function flat(s: string): string {
   const copy = decoder.decode(encoder.encode(s));
-  return copy.length === s.length ? copy : s;
+  return copy === s ? copy : s;
 }
 
 export function analyseChunk(text: string, copy = false, options: ParseOptions = {}): ReportChunk {
@@ -34,7 +34,7 @@ function analyseHtml(text: string, options: ParseOptions): ReportChunk[] {
   const r = renderHtml(text);
   const chunk = analyseChunk(r.text, false, options);
   const at = (o: number) => (o >= r.map.length ? text.length : r.map[o]);
-  const end = (s: number, e: number) => (e <= s ? at(s) : r.map[e - 1] + 1);
+  const end = (s: number, e: number) => (e <= s ? at(s) : r.ends[e - 1]);
   const rep = chunk.report;
   for (const c of rep.cells.values()) { const s = c.start; c.start = at(s); c.end = end(s, c.end); }
   for (const s of rep.sections) { const hs = s.headingStart; s.headingStart = at(hs); s.headingEnd = end(hs, s.headingEnd); s.start = at(s.start); s.end = at(s.end); }
@@ -51,7 +51,7 @@ function analyseHtml(text: string, options: ParseOptions): ReportChunk[] {
   return [{ ...chunk, length: text.length }];
 }
 
-export interface PlacedReport { base: number; report: Report; findings: Finding[] }
+export interface PlacedReport { base: number; length: number; report: Report; findings: Finding[] }
 
 /**
  * A parsed document: its reports, each parsed and checked on its own text. `update` re-reads only
@@ -95,7 +95,7 @@ export class ReportDocument {
 
   /** The reports with the document offset their own offsets are relative to. */
   reports(): PlacedReport[] {
-    return this.chunks.map((c, i) => ({ base: this.starts[i], report: c.report, findings: c.findings }));
+    return this.chunks.map((c, i) => ({ base: this.starts[i], length: c.length, report: c.report, findings: c.findings }));
   }
 
   /** Index of the report containing offset `o`. */

@@ -5,6 +5,7 @@ export interface RawCell extends CellValue {
   text: string;
   start: number;
   end: number;
+  glued?: boolean;
 }
 
 /** Spaces around values: U+0020, tabs, NBSP, U+2000–U+200B, U+3000, BOM, line breaks. */

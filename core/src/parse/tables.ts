@@ -24,6 +24,7 @@ function put(ctx: TableContext, key: string, raw: RawCell): void {
     end: raw.kind === 'number' ? raw.start + raw.numEnd : raw.end,
   };
   if (raw.unit) cell.unit = raw.unit;
+  if (raw.glued) cell.glued = true;
   ctx.cells.set(key, cell);
 }
 
@@ -47,7 +48,7 @@ export function assignRow(ctx: TableContext, prefix: string, columns: string[], 
   if (digitsOnly && raw.length < n && digits === n) {
     let i = 0;
     for (const r of raw) for (let d = 0; d < r.text.length; d++, i++) {
-      put(ctx, `${prefix}.${columns[i]}`, { kind: 'number', value: r.text[d], text: r.text[d], start: r.start + d, end: r.start + d + 1, numStart: 0, numEnd: 1 });
+      put(ctx, `${prefix}.${columns[i]}`, { kind: 'number', value: r.text[d], text: r.text[d], start: r.start + d, end: r.start + d + 1, numStart: 0, numEnd: 1, glued: r.text.length > 1 });
     }
     return;
   }

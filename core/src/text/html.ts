@@ -7,7 +7,13 @@ import { decodeHTML } from 'entities';
  * place), block elements end lines, `&nbsp;` is a space. `map[i]` is the source offset of rendered
  * character i, so every range found in the rendering points back into the page.
  */
-export interface Rendered { text: string; map: Int32Array }
+export interface Rendered {
+  text: string;
+  /** Source offset where rendered character i starts… */
+  map: Int32Array;
+  /** …and where it ends (an entity such as `&#55;` is one character of the rendering). */
+  ends: Int32Array;
+}
 
 const BLOCK = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'table', 'tbody', 'thead', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'header', 'footer', 'title', 'body', 'html', 'hr']);
 const SKIP = new Set(['script', 'style', 'head']);
@@ -20,10 +26,11 @@ export function looksLikeHtml(text: string): boolean {
 export function renderHtml(src: string): Rendered {
   const chars: string[] = [];
   const map: number[] = [];
+  const ends: number[] = [];
   let skipping = 0;
   let cellInRow = 0;
   const colspans: number[] = [];
-  const emit = (s: string, at: number) => { for (const ch of s) { chars.push(ch); map.push(at); } };
+  const emit = (s: string, at: number, end = at) => { for (const ch of s) { chars.push(ch); map.push(at); ends.push(end); } };
   const parser = new Parser({
     onopentag(name, attribs) {
       const at = parser.startIndex;
@@ -48,17 +55,18 @@ export function renderHtml(src: string): Rendered {
           const semi = raw.indexOf(';', i);
           if (semi > i && semi - i <= 10) {
             const decoded = decodeHTML(raw.slice(i, semi + 1));
-            emit(decoded === '\u00a0' ? ' ' : decoded, base + i);
+            emit(decoded === '\u00a0' ? ' ' : decoded, base + i, base + semi + 1);
             i = semi;
             continue;
           }
         }
         chars.push(raw[i] === '\n' || raw[i] === '\r' ? ' ' : raw[i]);
         map.push(base + i);
+        ends.push(base + i + 1);
       }
     },
   }, { decodeEntities: false, lowerCaseTags: true });
   parser.write(src);
   parser.end();
-  return { text: chars.join(''), map: Int32Array.from(map) };
+  return { text: chars.join(''), map: Int32Array.from(map), ends: Int32Array.from(ends) };
 }
