@@ -1,10 +1,10 @@
-// Generates /work/main/syntaxes/nianbao.tmLanguage.json.
+// Generates syntaxes/nianbao.tmLanguage.json (run: node scripts/gen-grammar.js).
 // Every label word is expanded character by character into a class holding its simplified and
 // traditional forms, each followed by an optional bit of web-mirror pinyin junk `(jì)` and, between
 // characters, up to two spaces (自 然 人). All quantifiers are bounded or sit between literals, so
 // no pattern can backtrack catastrophically.
 const fs = require('fs');
-const O = require('/work/main/node_modules/opencc-js');
+const O = require('opencc-js');
 const t2s = O.Converter({ from: 't', to: 'cn' });
 const s2t = O.Converter({ from: 'cn', to: 't' });
 const s2tw = O.Converter({ from: 'cn', to: 'tw' });
@@ -242,4 +242,4 @@ const grammar = {
   },
 };
 
-fs.writeFileSync(process.argv[2] || '/work/main/syntaxes/nianbao.tmLanguage.json', JSON.stringify(grammar, null, 2) + '\n');
+fs.writeFileSync(process.argv[2] || require('path').join(__dirname, '..', 'syntaxes', 'nianbao.tmLanguage.json'), JSON.stringify(grammar, null, 2) + '\n');

@@ -65,7 +65,9 @@ function runPending(): void {
   for (const uri of [...pending]) {
     pending.delete(uri);
     const d = docs.get(uri);
-    if (d) publish(d);
+    if (!d) continue;
+    // A fault while checking one document is logged, never allowed to take the server down.
+    try { publish(d); } catch (e) { connection.console.error(`nianbao: checking ${uri} failed: ${(e as Error)?.stack ?? e}`); }
   }
 }
 
