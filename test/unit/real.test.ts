@@ -62,6 +62,13 @@ describe('real reports (corpus/real)', () => {
     assert.ok(findings.some(f => f.code === 'blank-cell' && f.cells[0] === 'requests.other2.natural'));
   });
 
+  it('excerpt-016: in the blank-line layout, extra empty lines are blank cells (six applicants blank, 总计 0)', () => {
+    const { report } = ReportDocument.parse(real('excerpt-016.txt')).reports()[0];
+    for (const c of ['natural', 'business', 'research', 'nonprofit', 'legal', 'otherOrg']) assert.equal(report.cells.get(`requests.new.${c}`)?.kind, 'blank', c);
+    assert.equal(report.cells.get('requests.new.total')?.value, '0');
+    assert.equal(report.cells.get('requests.granted.total')?.kind, 'unknown', 'the row cut off by the end of the page');
+  });
+
   it('excerpt-015: `/` is not applicable, kept apart from 0 and blank', () => {
     const { report } = ReportDocument.parse(real('excerpt-015.txt')).reports()[0];
     assert.equal(report.cells.get('active.rules.issued')?.kind, 'not-applicable');

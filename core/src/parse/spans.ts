@@ -54,9 +54,40 @@ export function readCells(text: string, a: number, b: number, expected: number):
     lineStart = lineEnd + 1;
   }
   if (!cells.length) cells.push(...labelLineBlanks);
+  if (cells.length > 0 && cells.length < expected) {
+    const inferred = blanksFromEmptyLines(text, a, cells, expected);
+    if (inferred) return inferred;
+  }
   // A trailing empty column (an extra `| |` at the end of a row) is layout, not a cell.
   while (cells.length > expected && cells[cells.length - 1].kind === 'blank') cells.pop();
   return cells;
+}
+
+/**
+ * A web page copied as text writes each cell as `value` + an empty line, and an empty cell as an
+ * empty line alone. So where a row has too few values and two or more empty lines stand before a
+ * value, each empty line past the first is a blank cell. Used only when that makes the count exact.
+ */
+function blanksFromEmptyLines(text: string, a: number, cells: RawCell[], expected: number): RawCell[] | null {
+  const out: RawCell[] = [];
+  let from = a;
+  for (const c of cells) {
+    if (c.kind !== 'number') return null;
+    const between = text.slice(from, c.start);
+    if (/[|\t｜]/.test(between)) return null;
+    const empties: number[] = [];
+    let lineStart = -1;
+    for (let i = 0; i < between.length; i++) {
+      if (between[i] === '\n') {
+        if (lineStart >= 0 && between.slice(lineStart, i).trim() === '') empties.push(from + lineStart);
+        lineStart = i + 1;
+      }
+    }
+    for (const at of empties.slice(1)) out.push(blank(at));
+    out.push(c);
+    from = c.end;
+  }
+  return out.length === expected ? out : null;
 }
 
 /**

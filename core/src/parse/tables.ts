@@ -36,7 +36,7 @@ function put(ctx: TableContext, key: string, raw: RawCell): void {
 export function assignRow(ctx: TableContext, prefix: string, columns: string[], raw: RawCell[], at: number, row: TableRow, atEnd = false): void {
   const n = columns.length;
   row.found = raw.length;
-  if (raw.length === 0) {
+  if (raw.length === 0 && !atEnd) {
     for (const c of columns) put(ctx, `${prefix}.${c}`, { kind: 'blank', value: null, text: '', start: at, end: at, numStart: 0, numEnd: 0 });
     return;
   }
@@ -53,7 +53,7 @@ export function assignRow(ctx: TableContext, prefix: string, columns: string[], 
     return;
   }
   row.problem = atEnd ? 'truncated' : digitsOnly && raw.length < n && raw.some(r => r.text.length > 1) ? 'glued' : 'count';
-  const start = raw[0].start, end = raw[raw.length - 1].end;
+  const start = raw.length ? raw[0].start : at, end = raw.length ? raw[raw.length - 1].end : at;
   for (const c of columns) {
     ctx.cells.set(`${prefix}.${c}`, { key: `${prefix}.${c}`, text: ctx.text.slice(start, end), kind: 'unknown', value: null, start, end });
   }
