@@ -42,7 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('nianbao.checkWorkspace', async () => {
       const folders = (vscode.workspace.workspaceFolders ?? []).map(f => f.uri.toString());
       const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking reports') },
-        () => client!.sendRequest('workspace/executeCommand', { command: 'nianbao.checkWorkspace', arguments: folders })) as { files: number; errors: number; warnings: number } | null;
+        () => client!.sendRequest('workspace/executeCommand', { command: 'nianbao.server.checkWorkspace', arguments: folders })) as { files: number; errors: number; warnings: number } | null;
       if (r) void vscode.window.showInformationMessage(vscode.l10n.t('Checked {0} files: {1} errors, {2} warnings', r.files, r.errors, r.warnings));
       return r;
     }),

@@ -20,6 +20,8 @@ function connect(): Connection {
 }
 
 const connection = connect();
+export const CHECK_WORKSPACE = 'nianbao.server.checkWorkspace';
+export const FIX_ALL_TOTALS = 'nianbao.server.fixAllTotals';
 const docs = new Map<string, OpenDocument>();
 let configurationSupport = false;
 let folders: string[] = [];
@@ -38,7 +40,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       inlayHintProvider: true,
-      executeCommandProvider: { commands: ['nianbao.checkWorkspace', 'nianbao.fixAllTotals'] },
+      // Internal ids: the client registers the user-facing `nianbao.*` commands itself, and a
+      // language client also registers every id listed here — the same id twice stops it starting.
+      executeCommandProvider: { commands: [CHECK_WORKSPACE, FIX_ALL_TOTALS] },
     },
     serverInfo: { name: 'nianbao', version: '0.1.0' },
   };
@@ -123,11 +127,11 @@ connection.onRequest('nianbao/reportInfo', (p: { uri: string; offset: number }) 
 }));
 
 connection.onExecuteCommand(async p => {
-  if (p.command === 'nianbao.checkWorkspace') {
+  if (p.command === CHECK_WORKSPACE) {
     const args = (p.arguments ?? []).filter((a): a is string => typeof a === 'string');
     return checkWorkspace(connection, args.length ? args : folders, settings.current, uri => docs.has(uri));
   }
-  if (p.command === 'nianbao.fixAllTotals') {
+  if (p.command === FIX_ALL_TOTALS) {
     const uri = p.arguments?.[0];
     const d = typeof uri === 'string' ? docs.get(uri) : undefined;
     if (!d) return { applied: false };

@@ -27,6 +27,8 @@ describe('language server over stdio', function () {
     assert.equal(caps.textDocumentSync.change, 2);
     for (const c of ['hoverProvider', 'codeActionProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'inlayHintProvider']) assert.ok(caps[c], c);
     assert.ok(caps.codeActionProvider.codeActionKinds.includes('source.fixAll.nianbao'));
+    // Never the ids the VS Code client registers itself (the same id twice stops the client).
+    assert.deepEqual(caps.executeCommandProvider.commands, ['nianbao.server.checkWorkspace', 'nianbao.server.fixAllTotals']);
   });
 
   it('round trip on seed 002: error on the cell, hover shows 7 and the formula, the preferred fix restores the file byte for byte, errors clear', async () => {
@@ -87,7 +89,7 @@ describe('language server over stdio', function () {
     fs.writeFileSync(path.join(dir, 'notes.txt'), '购物清单\n');
     const root = require('node:url').pathToFileURL(dir).toString();
     await client.initialize('zh-cn', root);
-    const result = await client.request('workspace/executeCommand', { command: 'nianbao.checkWorkspace', arguments: [root] });
+    const result = await client.request('workspace/executeCommand', { command: 'nianbao.server.checkWorkspace', arguments: [root] });
     assert.deepEqual({ files: result.files, errors: result.errors }, { files: 2, errors: 1 });
     const a = client.published.find(p => p.uri.endsWith('/a.txt'))!;
     assert.equal(a.diagnostics.filter(d => d.severity === 1).length, 1);

@@ -60,22 +60,32 @@ export function assignRow(ctx: TableContext, prefix: string, columns: string[], 
 }
 
 /** Finds each row of `spec` in order, then reads the text between consecutive labels as the row's cells. */
+/** For each row of a table, the next row that may not be left out (to tell a missing row from a misplaced label). */
+const nextRequired = new WeakMap<TableSpec, (RowSpec | undefined)[]>();
+
 function readRows(ctx: TableContext, spec: TableSpec, region: Region): Table {
   const hits: { spec: RowSpec; hit: LabelHit }[] = [];
   const missing: string[] = [];
   let pos = region.from;
-  const required = spec.rows.map((r, i) => spec.rows.slice(i + 1).find(x => !x.optional));
+  let required = nextRequired.get(spec);
+  if (!required) { required = spec.rows.map((r, i) => spec.rows.slice(i + 1).find(x => !x.optional)); nextRequired.set(spec, required); }
+  // The last search for a row's label, reused while it is still ahead of `pos`.
+  const found = new Map<RowSpec, LabelHit | null>();
+  const search = (row: RowSpec): LabelHit | null => {
+    const prev = found.get(row);
+    if (prev !== undefined && (prev === null || prev.ns >= pos)) return prev;
+    const h = findLabel(ctx.nt, row, pos, region.to);
+    found.set(row, h);
+    return h;
+  };
   for (let i = 0; i < spec.rows.length; i++) {
     const row = spec.rows[i];
     // A generic label (其他, 总计) only counts once the rows before it have been seen.
     if (row.weak && !hits.some(h => h.spec.columns.length)) { missing.push(row.key); continue; }
-    let hit = findLabel(ctx.nt, row, pos, region.to);
+    let hit = search(row);
     const next = required[i];
-    if (hit && next) {
-      // A label found past the next row's label is not this row's: the row was left out.
-      const nh = findLabel(ctx.nt, next, pos, region.to);
-      if (nh && nh.ns < hit.ns) hit = null;
-    }
+    // A label found past the next row's label is not this row's: the row was left out.
+    if (hit && next) { const nh = search(next); if (nh && nh.ns < hit.ns) hit = null; }
     if (!hit) { if (!row.optional) missing.push(row.key); continue; }
     hits.push({ spec: row, hit });
     pos = hit.ne;
