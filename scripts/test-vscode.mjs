@@ -13,8 +13,10 @@
 // Each suite prints `N passed, N failed`; the last line of output is the combined count, and the
 // exit status is non-zero if anything failed.
 //
-// Options: --skip-install (use the cache as it is), --only=ext|ui, NIANBAO_VSCODE_VERBOSE=1 for
-// code-server and workbench logs, NIANBAO_VSCODE_TIMEOUT_MS for the per-run limit (default 180000).
+// Options: --skip-install (use the cache as it is), --only=ext|ui. Environment: NIANBAO_VSCODE_VERBOSE=1
+// shows code-server's and the workbench's logs; NIANBAO_VSCODE_TIMEOUT_MS is the limit per editor
+// run (default 300000); NIANBAO_VSCODE_KEEP=1 keeps .vscode-test/run-<pid>/ (profiles, logs);
+// NIANBAO_VSCODE_EXTENSION_PATH tests another copy of the extension instead of this checkout.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -104,6 +106,9 @@ function freshWorkspace(name) {
 }
 
 // ---- 3. extension-host suite ----------------------------------------------------------------
+// NIANBAO_VSCODE_EXTENSION_PATH: test another build of the extension (e.g. a deliberately broken copy)
+const extensionPath = path.resolve(process.env.NIANBAO_VSCODE_EXTENSION_PATH ?? paths.root);
+if (extensionPath !== paths.root) log(`extension under test: ${extensionPath}`);
 const shim = path.join(paths.root, 'test', 'vscode', 'code-shim.sh');
 fs.chmodSync(shim, 0o755); // runTests spawns it directly (a fresh checkout may lack the x bit)
 
@@ -119,7 +124,7 @@ async function extensionHostRun(label, { locale, suite }) {
   try {
     await runTests({
       vscodeExecutablePath: shim,
-      extensionDevelopmentPath: paths.root,
+      extensionDevelopmentPath: extensionPath,
       extensionTestsPath: path.join(paths.outTests, 'index.js'),
       launchArgs: [
         ws,
@@ -154,9 +159,10 @@ async function extensionHostRun(label, { locale, suite }) {
   return res;
 }
 
+process.once('SIGINT', cleanupAndExit);
+process.once('SIGTERM', cleanupAndExit);
+
 if (!only || only === 'ext') {
-  process.once('SIGINT', cleanupAndExit);
-  process.once('SIGTERM', cleanupAndExit);
   const runs = [
     await extensionHostRun('en', { suite: 'main' }),
     await extensionHostRun('zh-cn', { locale: 'zh-cn', suite: 'locale-zh' }),

@@ -22,6 +22,10 @@ export function defineMainTests(): void {
       assert.equal(switched.languageId, LANGUAGE_ID);
       const ext = vscode.extensions.getExtension(EXTENSION_ID);
       assert.ok(ext, `extension ${EXTENSION_ID} is loaded`);
+      // The switch happens inside activate(), which then starts the language client: wait for
+      // activate() to finish (it has begun already; activate() returns the same promise), and fail
+      // if it throws (e.g. the client cannot start).
+      await withTimeout(ext.activate(), 'the extension to finish activating');
       assert.ok(ext.isActive, 'the extension is active');
       await revertAndClose(uri);
     });

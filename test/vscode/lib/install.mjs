@@ -43,11 +43,11 @@ export function ensureAptPackages() {
   log(`apt-get install ${missing.join(' ')}`);
   const t = Date.now();
   try {
-    apt(['install', '-y', ...missing]);
+    apt(['install', '-y', '--no-install-recommends', ...missing]);
   } catch (e) {
     log(`install failed (${e.message}); retrying after apt-get update`);
     apt(['update']);
-    apt(['install', '-y', ...missing]);
+    apt(['install', '-y', '--no-install-recommends', ...missing]);
   }
   log(`apt packages installed in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 }
