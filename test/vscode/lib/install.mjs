@@ -27,9 +27,9 @@ function aptCandidate(pkg) {
   return !!m && m[1] !== '(none)';
 }
 
-/** Debian chromium (the browser playwright-core drives) and libkrb5-dev (code-server's kerberos module). */
+/** Debian chromium (the browser playwright-core drives), libkrb5-dev (code-server's kerberos module) and a CJK font (readable screenshots). */
 export function ensureAptPackages() {
-  const wanted = ['chromium', 'libkrb5-dev'];
+  const wanted = ['chromium', 'libkrb5-dev', 'fonts-wqy-zenhei'];
   const missing = wanted.filter(p => !dpkgInstalled(p));
   if (missing.length === 0 && fs.existsSync(paths.chromium)) return;
   if (missing.length === 0) missing.push('chromium'); // installed but binary gone: reinstall
