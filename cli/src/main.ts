@@ -30,7 +30,26 @@ async function check(paths: string[], opts: { format: 'text' | 'json' | 'sarif';
     ? new SingleBar({ format: `nianbao {bar} {value}/{total} {percentage}%`, clearOnComplete: true, stream: process.stderr }, Presets.shades_classic)
     : null;
   bar?.start(files.length, 0);
-  const results = await checkAll(files, opts.lang, n => bar?.update(n), opts.jobs);
+  const raw = await checkAll(files, opts.lang, n => bar?.update(n), opts.jobs, opts.format === 'json');
+  if (opts.format === 'json' && raw.some(r => 'json' in r)) {
+    // Workers sent each file's entry already serialised: write them out, never re-stringify the whole run.
+    bar?.stop();
+    const sum = { files: raw.length, reports: 0, errors: 0, warnings: 0 };
+    const parts: string[] = [];
+    for (let i = 0; i < raw.length; i++) {
+      const r = raw[i];
+      if ('json' in r) { parts.push(r.json); sum.reports += r.counts.reports; sum.errors += r.counts.errors; sum.warnings += r.counts.warnings; }
+      else { parts.push(JSON.stringify(r)); }
+    }
+    const stream = process.stdout;
+    await new Promise<void>(resolve => stream.write('{"version":1,"files":[', () => resolve()));
+    for (let i = 0; i < parts.length; i++) { const ok = stream.write((i ? ',' : '') + parts[i]); if (!ok) await new Promise(r => stream.once('drain', r)); }
+    await new Promise<void>(resolve => stream.write(`],"summary":${JSON.stringify(sum)}}\n`, () => resolve()));
+    const anyError = raw.some(r => r.error);
+    if (missing.length || anyError) return 2;
+    return sum.errors > 0 ? 1 : 0;
+  }
+  const results = raw as import('./checkFile').FileResult[];
   bar?.stop();
   const out = opts.format === 'json' ? formatJson(results) + '\n'
     : opts.format === 'sarif' ? formatSarif(results, opts.lang, VERSION) + '\n'

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
-import { allFindings, cellName, type ReportDocument, type Severity } from '../../core/src';
+import { cellName, type Finding, type Message, type ReportDocument, type Severity } from '../../core/src';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from './settings';
 import { pick } from './l10n';
@@ -12,33 +12,59 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /** The rule pages ship with the extension (and the repository): docs/rules/<code>.md next to dist/. */
 const DOCS = path.join(__dirname, '..', 'docs', 'rules');
-export const ruleDoc = (code: string) => pathToFileURL(path.join(DOCS, `${code}.md`)).toString();
+const docUrls = new Map<string, string>();
+export const ruleDoc = (code: string) => { let u = docUrls.get(code); if (!u) docUrls.set(code, (u = pathToFileURL(path.join(DOCS, `${code}.md`)).toString())); return u; };
+const names = new Map<string, Message>();
+const nameOf = (key: string) => { let n = names.get(key); if (!n) names.set(key, (n = cellName(key))); return n; };
+
+/** Diagnostics of one report chunk, computed for its first line at `line`; reused while the chunk (its findings array) is unchanged. */
+interface Cached { line: number; settings: Settings; uri: string; diags: Diagnostic[] }
+const cache = new WeakMap<Finding[], Cached>();
+
+function shift(d: Diagnostic, by: number): Diagnostic {
+  const r = (x: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
+    ({ start: { line: x.start.line + by, character: x.start.character }, end: { line: x.end.line + by, character: x.end.character } });
+  return { ...d, range: r(d.range), ...(d.relatedInformation ? { relatedInformation: d.relatedInformation.map(i => ({ ...i, location: { ...i.location, range: r(i.location.range) } })) } : {}) };
+}
 
 /** Findings → LSP diagnostics, with the rule link, every cell of the relation as related information, and the data quick fixes need. */
 export function toDiagnostics(doc: TextDocument, model: ReportDocument, settings: Settings): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const p of allFindings(model)) {
-    const f = p.finding;
-    const sev = settings.severity[f.code] ?? f.severity;
-    if (sev === 'off') continue;
-    const range = { start: doc.positionAt(p.base + f.start), end: doc.positionAt(p.base + Math.max(f.start, f.end)) };
-    const report = model.reports()[p.report].report;
-    const related: DiagnosticRelatedInformation[] = [];
-    for (const key of f.cells.slice(1)) {
-      const c = report.cells.get(key);
-      if (!c) continue;
-      related.push({
-        location: { uri: doc.uri, range: { start: doc.positionAt(p.base + c.start), end: doc.positionAt(p.base + c.end) } },
-        message: `${pick(cellName(key))} = ${c.kind === 'number' ? c.value : c.kind === 'blank' ? '—' : c.text}`,
+  for (const p of model.reports()) {
+    const line = doc.positionAt(p.base).line;
+    const c = cache.get(p.findings);
+    if (c && c.settings === settings && c.uri === doc.uri) {
+      if (c.line === line) { for (const d of c.diags) out.push(d); continue; }
+      const by = line - c.line;
+      const diags = c.diags.map(d => shift(d, by));
+      cache.set(p.findings, { line, settings, uri: doc.uri, diags });
+      for (const d of diags) out.push(d);
+      continue;
+    }
+    const diags: Diagnostic[] = [];
+    for (const f of p.findings) {
+      const sev = settings.severity[f.code] ?? f.severity;
+      if (sev === 'off') continue;
+      const range = { start: doc.positionAt(p.base + f.start), end: doc.positionAt(p.base + Math.max(f.start, f.end)) };
+      const related: DiagnosticRelatedInformation[] = [];
+      for (const key of f.cells.slice(1)) {
+        const c = p.report.cells.get(key);
+        if (!c || c.kind === 'unknown') continue; // unknown cells all share the row's span: no information
+        related.push({
+          location: { uri: doc.uri, range: { start: doc.positionAt(p.base + c.start), end: doc.positionAt(p.base + c.end) } },
+          message: `${pick(nameOf(key))} = ${c.kind === 'number' ? c.value : c.kind === 'blank' ? '—' : c.text}`,
+        });
+      }
+      diags.push({
+        range, severity: SEVERITY[sev], code: f.code, source: 'nianbao',
+        codeDescription: { href: ruleDoc(f.code) },
+        message: f.formula ? `${pick(f.message)}\n${pick(f.formula)}` : pick(f.message),
+        ...(related.length ? { relatedInformation: related } : {}),
+        data: { cells: f.cells, expected: f.expected ?? null },
       });
     }
-    out.push({
-      range, severity: SEVERITY[sev], code: f.code, source: 'nianbao',
-      codeDescription: { href: ruleDoc(f.code) },
-      message: f.formula ? `${pick(f.message)}\n${pick(f.formula)}` : pick(f.message),
-      ...(related.length ? { relatedInformation: related } : {}),
-      data: { cells: f.cells, expected: f.expected ?? null },
-    });
+    cache.set(p.findings, { line, settings, uri: doc.uri, diags });
+    for (const d of diags) out.push(d);
   }
   return out;
 }

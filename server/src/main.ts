@@ -60,9 +60,16 @@ connection.onDidChangeConfiguration(() => { void settings.refresh().then(() => {
  */
 const pending = new Set<string>();
 let scheduled = false;
+let changedThisTurn = false;
 function schedule(uri: string): void {
   pending.add(uri);
-  if (!scheduled) { scheduled = true; setImmediate(() => { void settingsReady.then(runPending); }); }
+  changedThisTurn = true;
+  if (!scheduled) { scheduled = true; setImmediate(settle); }
+}
+/** vscode-jsonrpc hands over one queued message per event-loop turn: check once a turn has brought no new change. */
+function settle(): void {
+  if (changedThisTurn) { changedThisTurn = false; setImmediate(settle); return; }
+  void settingsReady.then(runPending);
 }
 function runPending(): void {
   scheduled = false;

@@ -22,13 +22,16 @@ const valueOf = (c: Cell) => (c.kind === 'number' ? c.value! : '0');
 
 export function evaluate(spec: RelationSpec, report: Report): Evaluated | null {
   const cells = new Map<string, Cell>();
-  for (const k of [...spec.left, ...spec.right]) {
-    const c = report.cells.get(k);
-    if (!c || !counts(c)) return null;
-    cells.set(k, c);
+  let anyNumber = false;
+  for (let side = 0; side < 2; side++) {
+    for (const k of side === 0 ? spec.left : spec.right) {
+      const c = report.cells.get(k);
+      if (!c || !counts(c)) return null;
+      if (c.kind === 'number') anyNumber = true;
+      cells.set(k, c);
+    }
   }
-  const all = [...cells.values()];
-  if (all.every(c => c.kind !== 'number')) return null;
+  if (!anyNumber) return null;
   const left = sum(spec.left.map(k => valueOf(cells.get(k)!)));
   const right = sum(spec.right.map(k => valueOf(cells.get(k)!)));
   return { spec, ok: equal(left, right), left, right, cells };

@@ -61,7 +61,9 @@ export function rowFindings(report: Report): Finding[] {
     out.push(...missingRows(t, report));
     for (const r of t.rows) {
       if (!r.problem || r.problem === 'truncated') continue;
-      const keys = [...report.cells.keys()].filter(k => k.startsWith(`${t.id}.${r.key === 'appeals' ? '' : r.key + '.'}`));
+      const prefix = `${t.id}.${r.key === 'appeals' ? '' : r.key + '.'}`;
+      const keys: string[] = [];
+      for (const k of report.cells.keys()) if (k.startsWith(prefix)) keys.push(k);
       const c = report.cells.get(keys[0]);
       const name = r.key === 'appeals' ? tableName('appeals') : rowName(r.key);
       const message = r.problem === 'glued'

@@ -41,8 +41,8 @@ export function findSections(nt: NormText, src: string, end: number): Section[] 
     const h = matchHeading(text, m.index + m[0].length);
     if (h) { found.push({ ns: m.index, ne: h.end, number: h.number, written: numeralValue(m[1]) }); NUMBERED.lastIndex = h.end; }
   }
-  for (let i = 0; i < text.length; i++) {
-    if (!nt.lineStart[i]) continue;
+  // Line starts only (a native search of the flag array instead of a test per character).
+  for (let i = nt.lineStart.indexOf(1); i >= 0; i = nt.lineStart.indexOf(1, i + 1)) {
     const at = BULLETS.has(text[i]) ? i + 1 : i;
     const h = matchHeading(text, at);
     // Without a numeral, the heading must stand alone on its line.

@@ -1,4 +1,4 @@
-import { normalize } from '../text/normalize';
+import { normalizeText } from '../text/normalize';
 
 /**
  * Splits a document into reports. A compilation holds hundreds of department reports one after
@@ -32,18 +32,18 @@ export function classifyLine(text: string, ls: number, le: number, to: number): 
   const line = text.slice(ls, le);
   let title = false, overviewStart = false, overview = false;
   if (mayBeTitle(line)) {
-    const n = normalize(line).text;
+    const n = normalizeText(line);
     title = n.length <= 60 && TITLE.test(n);
     if (!title && n.length <= 60 && TITLE_FIRST_HALF.test(n)) {
       const ns = nextLine(text, le);
       if (ns < to) {
-        const next = normalize(text.slice(ns, lineEnd(text, ns, Math.min(to, ns + 40)))).text;
+        const next = normalizeText(text, ns, lineEnd(text, ns, Math.min(to, ns + 40)));
         title = /^(?:年度)?报告/.test(next);
       }
     }
   }
   if (mayBeOverview(line)) {
-    const n = normalize(line).text;
+    const n = normalizeText(line);
     overviewStart = n.length <= 40 && OVERVIEW_AT_START.test(n);
     overview = overviewStart || OVERVIEW_ANYWHERE.test(n);
   }

@@ -28,6 +28,16 @@ function put(ctx: TableContext, key: string, raw: RawCell): void {
   ctx.cells.set(key, cell);
 }
 
+/** Cell keys `${prefix}.${column}`, made once per row and column list: the same strings in every report, hashed once for the cell map. */
+const KEYS = new Map<string, WeakMap<string[], string[]>>();
+function keysOf(prefix: string, columns: string[]): string[] {
+  let byCols = KEYS.get(prefix);
+  if (!byCols) KEYS.set(prefix, (byCols = new WeakMap()));
+  let keys = byCols.get(columns);
+  if (!keys) byCols.set(columns, (keys = columns.map(c => `${prefix}.${c}`)));
+  return keys;
+}
+
 /**
  * Assigns the cells read after a row label to the row's columns. A lone digit run with exactly as
  * many digits as columns is split digit by digit (archives that glued `280000028`); any other
@@ -35,12 +45,13 @@ function put(ctx: TableContext, key: string, raw: RawCell): void {
  */
 export function assignRow(ctx: TableContext, prefix: string, columns: string[], raw: RawCell[], at: number, row: TableRow, atEnd = false): void {
   const n = columns.length;
+  const keys = keysOf(prefix, columns);
   row.found = raw.length;
   if (raw.length === 0 && !atEnd) {
-    for (const c of columns) put(ctx, `${prefix}.${c}`, { kind: 'blank', value: null, text: '', start: at, end: at, numStart: 0, numEnd: 0 });
+    for (const k of keys) put(ctx, k, { kind: 'blank', value: null, text: '', start: at, end: at, numStart: 0, numEnd: 0 });
     return;
   }
-  if (raw.length === n) { columns.forEach((c, i) => put(ctx, `${prefix}.${c}`, raw[i])); return; }
+  if (raw.length === n) { for (let i = 0; i < n; i++) put(ctx, keys[i], raw[i]); return; }
   // Digits glued or half-glued (`0 0 0 0 0 00`): when the digits are exactly as many as the
   // columns, each digit is a cell; otherwise they cannot be separated.
   const digitsOnly = raw.every(r => r.kind === 'number' && /^\d+$/.test(r.text));
@@ -48,15 +59,14 @@ export function assignRow(ctx: TableContext, prefix: string, columns: string[], 
   if (digitsOnly && raw.length < n && digits === n) {
     let i = 0;
     for (const r of raw) for (let d = 0; d < r.text.length; d++, i++) {
-      put(ctx, `${prefix}.${columns[i]}`, { kind: 'number', value: r.text[d], text: r.text[d], start: r.start + d, end: r.start + d + 1, numStart: 0, numEnd: 1, glued: r.text.length > 1 });
+      put(ctx, keys[i], { kind: 'number', value: r.text[d], text: r.text[d], start: r.start + d, end: r.start + d + 1, numStart: 0, numEnd: 1, glued: r.text.length > 1 });
     }
     return;
   }
   row.problem = atEnd ? 'truncated' : digitsOnly && raw.length < n && raw.some(r => r.text.length > 1) ? 'glued' : 'count';
   const start = raw.length ? raw[0].start : at, end = raw.length ? raw[raw.length - 1].end : at;
-  for (const c of columns) {
-    ctx.cells.set(`${prefix}.${c}`, { key: `${prefix}.${c}`, text: ctx.text.slice(start, end), kind: 'unknown', value: null, start, end });
-  }
+  const text = ctx.text.slice(start, end);
+  for (const k of keys) ctx.cells.set(k, { key: k, text, kind: 'unknown', value: null, start, end });
 }
 
 /** Finds each row of `spec` in order, then reads the text between consecutive labels as the row's cells. */
@@ -101,12 +111,17 @@ function readRows(ctx: TableContext, spec: TableSpec, region: Region): Table {
     if (!row.columns.length) continue;
     const spanEnd = k + 1 < hits.length ? src(ctx, hits[k + 1].hit.ns) : regionEnd;
     // The block header (第二十条第（五）项 信息内容 …) before the row decides which columns it has.
-    const blockStart = Math.max(region.from, ctx.nt.text.lastIndexOf('第二十条', hit.ns));
-    const header = ctx.nt.text.slice(blockStart, hit.ns);
-    const columns = row.variants?.find(v => header.includes(v.marker))?.columns ?? row.columns;
+    // Only rows with variants look back for it (a backwards search and a slice per row otherwise).
+    let columns = row.columns;
+    if (row.variants) {
+      const blockStart = Math.max(region.from, ctx.nt.text.lastIndexOf('第二十条', hit.ns));
+      const header = ctx.nt.text.slice(blockStart, hit.ns);
+      columns = row.variants.find(v => header.includes(v.marker))?.columns ?? row.columns;
+    }
     const raw = readCells(ctx.text, labelEnd, spanEnd, columns.length);
-    assignRow(ctx, `${spec.id}.${row.key}`, columns, raw, labelEnd, tr, spanEnd >= ctx.text.length);
-    for (const c of columns) cellsEnd = Math.max(cellsEnd, ctx.cells.get(`${spec.id}.${row.key}.${c}`)?.end ?? 0);
+    const prefix = `${spec.id}.${row.key}`;
+    assignRow(ctx, prefix, columns, raw, labelEnd, tr, spanEnd >= ctx.text.length);
+    for (const key of keysOf(prefix, columns)) cellsEnd = Math.max(cellsEnd, ctx.cells.get(key)?.end ?? 0);
   }
   const first = rows[0], last = rows[rows.length - 1];
   const truncated = missing.length > 0 && region.to >= ctx.nt.text.length && !!last && missing.indexOf(spec.rows.filter(r => !r.optional).slice(-1)[0].key) >= 0;
@@ -165,7 +180,7 @@ export function readAppeals(ctx: TableContext, region: Region): Table | null {
       const cols = APPEALS_KEYS;
       assignRow(ctx, 'appeals', cols, raw, a, row, b >= ctx.text.length);
       const truncated = raw.length < cols.length && region.to >= text.length;
-      const end = Math.max(a, ...cols.map(k => ctx.cells.get(`appeals.${k}`)?.end ?? 0));
+      const end = Math.max(a, ...keysOf('appeals', cols).map(k => ctx.cells.get(k)?.end ?? 0));
       return { id: 'appeals', template: null, rows: [row], missingRows: [], truncated, start: row.labelStart, end };
     }
     at = i + 4;

@@ -61,6 +61,29 @@ export function normalize(src: string, from = 0, to = src.length): NormText {
   return { text, map: map.subarray(0, k), lineStart: lineStart.subarray(0, k) };
 }
 
+let SCRATCH = new Uint16Array(256);
+/**
+ * Only the normalised text of `src[from, to)` (= `normalize(src.slice(from, to)).text`), without the
+ * offset maps: for the many short lines the report splitter classifies, no typed arrays per call.
+ */
+export function normalizeText(src: string, from = 0, to = src.length): string {
+  const fold = (FOLD ??= foldTable());
+  if (to - from > SCRATCH.length) SCRATCH = new Uint16Array(Math.max(to - from, SCRATCH.length * 2));
+  const codes = SCRATCH;
+  let k = 0;
+  for (let i = from; i < to; i++) {
+    const c = fold[src.charCodeAt(i)];
+    if (c <= BREAK) continue;
+    if (c === 0x28 /* ( */ && i + 1 < to && isPinyinStart(src.charCodeAt(i + 1))) {
+      const m = PINYIN.exec(src.slice(i + 1, Math.min(to, i + 10)));
+      if (m) { i += m[0].length; continue; }
+    }
+    codes[k++] = c;
+  }
+  if (k <= 128) return String.fromCharCode.apply(null, codes.subarray(0, k) as unknown as number[]);
+  return UTF16.decode(codes.subarray(0, k));
+}
+
 /** Source offset just past normalised index `ni - 1` (the end of a match ending at `ni`). */
 export function sourceEnd(nt: NormText, ni: number, fallback: number): number {
   if (ni <= 0) return fallback;
