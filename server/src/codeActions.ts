@@ -13,6 +13,17 @@ function versioned(doc: TextDocument, edits: OffsetEdit[]) {
   return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: edits.map(e => toTextEdit(doc, e)) }] };
 }
 
+/** What a fix-all action carries until it is resolved. */
+export interface FixAllData { uri: string; version: number; report?: number }
+
+/** Fills in a fix-all action's edit — for the version it was offered on only (a stale one gets no edit). */
+export function resolveFixAll(doc: TextDocument, model: ReportDocument, action: CodeAction): CodeAction {
+  const data = action.data as FixAllData | undefined;
+  if (!data || data.version !== doc.version) return action;
+  const edits = fixAllEdits(model, data.report);
+  return edits.length ? { ...action, edit: versioned(doc, edits) } : action;
+}
+
 /**
  * Quick fixes for the findings under the cursor (preferred when the wrong cell is located with
  * certainty), "fix all totals" in the report and in the document, and `source.fixAll.nianbao`
@@ -46,13 +57,13 @@ export function onCodeAction(doc: TextDocument, model: ReportDocument, params: C
       edit: versioned(doc, [edit]),
     });
   }
+  // Fix-all re-checks the fixed text until it settles: computed only when chosen (codeAction/resolve).
+  const fixable = (r?: number) => allFindings(model).filter(p => p.finding.fix && (r === undefined || p.report === r)).length;
   for (const r of reports) {
-    const edits = fixAllEdits(model, r);
-    if (edits.length > 1) out.push({ title: t('Fix all totals in this report'), kind: CodeActionKind.QuickFix, edit: versioned(doc, edits) });
+    if (fixable(r) > 1) out.push({ title: t('Fix all totals in this report'), kind: CodeActionKind.QuickFix, data: { uri: doc.uri, version: doc.version, report: r } satisfies FixAllData });
   }
-  if (reports.size) {
-    const all = fixAllEdits(model);
-    if (all.length > 1 && model.reports().length > 1) out.push({ title: t('Fix all totals in this document'), kind: CodeActionKind.QuickFix, edit: versioned(doc, all) });
+  if (reports.size && model.reports().length > 1 && fixable() > 1) {
+    out.push({ title: t('Fix all totals in this document'), kind: CodeActionKind.QuickFix, data: { uri: doc.uri, version: doc.version } satisfies FixAllData });
   }
   for (const d of diagnostics) {
     if (typeof d.code !== 'string') continue;

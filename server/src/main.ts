@@ -8,7 +8,7 @@ import { SettingsStore } from './settings';
 import { setLocale, t } from './l10n';
 import { toDiagnostics } from './diagnostics';
 import { onHover } from './hover';
-import { FIX_ALL_KIND, onCodeAction } from './codeActions';
+import { FIX_ALL_KIND, onCodeAction, resolveFixAll, type FixAllData } from './codeActions';
 import { onDocumentSymbol, onFoldingRanges, onInlayHints } from './outline';
 import { checkWorkspace } from './workspaceCheck';
 import { fixAllEdits } from '../../core/src';
@@ -36,7 +36,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: true },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       inlayHintProvider: true,
@@ -121,6 +121,10 @@ function withDoc<T>(uri: string, empty: T, f: (d: OpenDocument) => T): T {
 
 connection.onHover(p => withDoc(p.textDocument.uri, null, d => onHover(d.doc, d.current(), p.position)));
 connection.onCodeAction(p => withDoc(p.textDocument.uri, [], d => onCodeAction(d.doc, d.current(), p)));
+connection.onCodeActionResolve(a => {
+  const uri = (a.data as FixAllData | undefined)?.uri;
+  return uri ? withDoc(uri, a, d => resolveFixAll(d.doc, d.current(), a)) : a;
+});
 connection.onDocumentSymbol(p => withDoc(p.textDocument.uri, [], d => onDocumentSymbol(d.doc, d.current())));
 connection.onFoldingRanges(p => withDoc(p.textDocument.uri, [], d => onFoldingRanges(d.doc, d.current())));
 connection.languages.inlayHint.on(p => withDoc(p.textDocument.uri, [], d =>

@@ -136,6 +136,26 @@ describe('language server over stdio', function () {
     assert.ok(hints.some((h: any) => h.position.line === line && h.label === ' ≠ 7'), JSON.stringify(hints));
   });
 
+  it('"fix all totals in this report" is resolved when chosen, for the version it was offered on', async () => {
+    await client.initialize();
+    const text = seed('002');
+    const cells = ReportDocument.parse(text).reports()[0].report.cells;
+    const a = cells.get('requests.granted.total')!, b = cells.get('appeals.suitDirect.total')!;
+    const bad = text.slice(0, a.start) + '9' + text.slice(a.end, b.start) + '5' + text.slice(b.end);
+    const uri = 'file:///test/resolve.txt';
+    const p = client.diagnostics(uri, d => d.filter(isErr).length === 2);
+    await client.open(uri, bad);
+    const err = (await p).diagnostics.find(isErr)!;
+    const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: err.range, context: { diagnostics: [err], only: ['quickfix'] } });
+    const all = actions.find((x: any) => x.title === 'Fix all totals in this report' || x.title === '修正本份年报中的所有合计');
+    assert.ok(all && !all.edit && all.data, 'offered without its edit');
+    const resolved = await client.request('codeAction/resolve', all);
+    assert.equal(applyEdits(bad, resolved.edit.documentChanges[0].edits), text);
+    await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' }] });
+    const stale = await client.request('codeAction/resolve', all);
+    assert.equal(stale.edit, undefined, 'a stale action gets no edit');
+  });
+
   it('source.fixAll.nianbao fixes every total in one versioned edit and nothing else', async () => {
     await client.initialize();
     const { text, bad } = broken();
