@@ -18,7 +18,7 @@ export function cellFix(key: string, cell: Cell, value: string, certain: boolean
 
 function keysOf(rels: Evaluated[], first: string): string[] {
   const keys = new Set<string>([first]);
-  for (const r of rels) for (const k of r.cells.keys()) keys.add(k);
+  for (const r of rels) for (const k of r.spec.keys) keys.add(k);
   return [...keys];
 }
 

@@ -1,5 +1,5 @@
 import type { Cell, Message } from '../model';
-import type { Evaluated } from './relations';
+import { cellOf, type Evaluated } from './relations';
 
 function shown(c: Cell, lang: 'zh' | 'en'): string {
   if (c.kind === 'number') return c.value!;
@@ -9,7 +9,7 @@ function shown(c: Cell, lang: 'zh' | 'en'): string {
 
 /** The relation written out with its numbers: `总计 = 8 + 1 + 0 = 9，表中为 8`. */
 export function formulaOf(e: Evaluated): Message {
-  const parts = (keys: string[], lang: 'zh' | 'en') => keys.map(k => shown(e.cells.get(k)!, lang)).join(' + ');
+  const parts = (keys: string[], lang: 'zh' | 'en') => keys.map(k => shown(cellOf(e, k), lang)).join(' + ');
   const { spec } = e;
   if (spec.code === 'balance') {
     return {
@@ -17,7 +17,7 @@ export function formulaOf(e: Evaluated): Message {
       en: `items 1 + 2 = ${parts(spec.left, 'en')} = ${e.left}; items 3 + 4 = ${parts(spec.right, 'en')} = ${e.right}`,
     };
   }
-  const total = e.cells.get(spec.left[0])!;
+  const total = cellOf(e, spec.left[0]);
   return {
     zh: `${spec.names.zh} = ${parts(spec.right, 'zh')} = ${e.right}，表中为 ${shown(total, 'zh')}`,
     en: `${spec.names.en} = ${parts(spec.right, 'en')} = ${e.right}, the table says ${shown(total, 'en')}`,

@@ -16,14 +16,14 @@ export function locate(evaluated: Evaluated[]): { suspects: Suspect[]; unexplain
   const failing = evaluated.filter(e => !e.ok);
   if (!failing.length) return { suspects: [], unexplained: [] };
   const byCell = new Map<string, Evaluated[]>();
-  for (const e of evaluated) for (const k of e.cells.keys()) {
+  for (const e of evaluated) for (const k of e.spec.keys) {
     let l = byCell.get(k);
     if (!l) byCell.set(k, (l = []));
     l.push(e);
   }
   const candidates: Suspect[] = [];
   const seen = new Set<string>();
-  for (const f of failing) for (const k of f.cells.keys()) {
+  for (const f of failing) for (const k of f.spec.keys) {
     if (seen.has(k)) continue;
     seen.add(k);
     const rels = byCell.get(k)!;

@@ -13,28 +13,41 @@ export interface Evaluated {
   ok: boolean;
   left: string;
   right: string;
-  /** All cells of the relation, keyed. */
-  cells: Map<string, Cell>;
+  report: Report;
 }
+
+/** Every cell key of a relation (left side first). */
+export const keysOf = (e: Evaluated | RelationSpec): string[] => ('spec' in e ? e.spec : e).keys;
+/** The relation's cell `key` (present: the relation was evaluated). */
+export const cellOf = (e: Evaluated, key: string): Cell => e.report.cells.get(key)!;
+export const hasCell = (e: Evaluated, key: string): boolean => e.spec.keys.includes(key);
 
 const counts = (c: Cell) => c.kind === 'number' || c.kind === 'blank' || c.kind === 'not-applicable';
 const valueOf = (c: Cell) => (c.kind === 'number' ? c.value! : '0');
+const SMALL_INT = /^-?\d{1,15}$/;
+
+/** The sum of one side: JavaScript integers when every value is a small whole number, else exact decimals. */
+function sideSum(keys: string[], report: Report): string {
+  let n = 0;
+  for (const k of keys) {
+    const v = valueOf(report.cells.get(k)!);
+    if (!SMALL_INT.test(v)) return sum(keys.map(x => valueOf(report.cells.get(x)!)));
+    n += Number(v);
+  }
+  return String(n);
+}
 
 export function evaluate(spec: RelationSpec, report: Report): Evaluated | null {
-  const cells = new Map<string, Cell>();
   let anyNumber = false;
-  for (let side = 0; side < 2; side++) {
-    for (const k of side === 0 ? spec.left : spec.right) {
-      const c = report.cells.get(k);
-      if (!c || !counts(c)) return null;
-      if (c.kind === 'number') anyNumber = true;
-      cells.set(k, c);
-    }
+  for (const k of spec.keys) {
+    const c = report.cells.get(k);
+    if (!c || !counts(c)) return null;
+    if (c.kind === 'number') anyNumber = true;
   }
   if (!anyNumber) return null;
-  const left = sum(spec.left.map(k => valueOf(cells.get(k)!)));
-  const right = sum(spec.right.map(k => valueOf(cells.get(k)!)));
-  return { spec, ok: equal(left, right), left, right, cells };
+  const left = sideSum(spec.left, report);
+  const right = sideSum(spec.right, report);
+  return { spec, ok: left === right || equal(left, right), left, right, report };
 }
 
 /** The relations of the report's `requests` template and of `appeals`, evaluated where possible. */
@@ -50,6 +63,6 @@ export function evaluateAll(report: Report): Evaluated[] {
 
 /** The value `key` must hold for relation `e` to hold, all else unchanged. */
 export function requiredValue(e: Evaluated, key: string): string {
-  const cur = valueOf(e.cells.get(key)!);
+  const cur = valueOf(cellOf(e, key));
   return e.spec.left.includes(key) ? minus(cur, minus(e.left, e.right)) : minus(cur, minus(e.right, e.left));
 }

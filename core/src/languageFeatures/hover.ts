@@ -1,4 +1,4 @@
-import { evaluateAll, requiredValue, type Evaluated } from '../checks/relations';
+import { evaluateAll, hasCell, requiredValue, type Evaluated } from '../checks/relations';
 import { formulaOf } from '../checks/formula';
 import type { Message } from '../model';
 import type { ReportDocument } from '../parse/document';
@@ -28,7 +28,7 @@ export function hover(doc: ReportDocument, offset: number): HoverResult | null {
     const lines: Message[] = [{ zh: `**${name.zh}** \`${cell.key}\``, en: `**${name.en}** \`${cell.key}\`` }];
     if (cell.kind === 'number') lines.push({ zh: `值：${cell.value}${cell.unit ? ' ' + cell.unit : ''}`, en: `Value: ${cell.value}${cell.unit ? ' ' + cell.unit : ''}` });
     else lines.push(kindWords[cell.kind]);
-    for (const e of evaluateAll(report).filter(x => x.cells.has(cell.key))) lines.push(relationLine(e, cell.key));
+    for (const e of evaluateAll(report).filter(x => hasCell(x, cell.key))) lines.push(relationLine(e, cell.key));
     return { start: placed.base + cell.start, end: placed.base + cell.end, lines };
   }
   const rel = offset - placed.base;

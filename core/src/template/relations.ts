@@ -16,9 +16,12 @@ export const REQUEST_COLUMN_NAMES: Record<string, { zh: string; en: string }> = 
 const dataRows = (t: TemplateId) =>
   (t === '2021' ? REQUESTS_2021 : REQUESTS_2019).rows.filter(r => r.columns.length && !['new', 'carried', 'total', 'carryover'].includes(r.key)).map(r => r.key);
 
+type Spec = Omit<RelationSpec, 'keys'>;
+const withKeys = (r: Spec): RelationSpec => ({ ...r, keys: [...r.left, ...r.right] });
+
 function requestRelations(t: TemplateId): RelationSpec[] {
   const rows = (t === '2021' ? REQUESTS_2021 : REQUESTS_2019).rows.filter(r => r.columns.length).map(r => r.key);
-  const rels: RelationSpec[] = [];
+  const rels: Spec[] = [];
   for (const row of rows) {
     rels.push({
       id: `row-sum:${row}`, code: 'row-sum', table: 'requests',
@@ -41,10 +44,10 @@ function requestRelations(t: TemplateId): RelationSpec[] {
       target: `requests.carryover.${col}`, names: { zh: '第一项加第二项之和等于第三项加第四项之和', en: 'items 1 + 2 = items 3 + 4' },
     });
   }
-  return rels;
+  return rels.map(withKeys);
 }
 
-const APPEALS: RelationSpec[] = APPEAL_GROUPS.map(g => ({
+const APPEALS: RelationSpec[] = APPEAL_GROUPS.map(g => withKeys({
   id: `appeals-sum:${g}`, code: 'appeals-sum', table: 'appeals',
   left: [`appeals.${g}.total`], right: ['upheld', 'corrected', 'other', 'pending'].map(c => `appeals.${g}.${c}`),
   target: `appeals.${g}.total`, names: { zh: '总计', en: 'total' },

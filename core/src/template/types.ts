@@ -39,6 +39,8 @@ export interface RelationSpec {
   left: string[];
   right: string[];
   target: string;
+  /** left and right together. */
+  keys: string[];
   /** Names for the formula, e.g. 总计 = 自然人 + …. */
   names: { zh: string; en: string };
 }
