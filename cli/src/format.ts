@@ -4,43 +4,40 @@ import { RULES, type Lang } from '../../core/src';
 import type { FileResult } from './checkFile';
 
 export interface Summary { files: number; reports: number; errors: number; warnings: number }
+export interface Counts { reports: number; errors: number; warnings: number; unreadable: boolean }
 
-export function summarise(results: FileResult[]): Summary {
-  let reports = 0, errors = 0, warnings = 0;
-  for (const r of results) {
-    reports += r.reports.length;
-    for (const d of r.diagnostics) { if (d.severity === 'error') errors++; else if (d.severity === 'warning') warnings++; }
-    if (r.error) errors++;
-  }
-  return { files: results.length, reports, errors, warnings };
+/** One file's share of the summary (an unreadable file counts as an error). */
+export function countsOf(r: FileResult): Counts {
+  let errors = r.error ? 1 : 0, warnings = 0;
+  for (const d of r.diagnostics) { if (d.severity === 'error') errors++; else if (d.severity === 'warning') warnings++; }
+  return { reports: r.reports.length, errors, warnings, unreadable: !!r.error };
 }
+
+export function addCounts(s: Summary, c: Counts): void { s.files++; s.reports += c.reports; s.errors += c.errors; s.warnings += c.warnings; }
 
 const display = (p: string) => path.relative(process.cwd(), p) || p;
 
-/** Compiler-style lines, `path:line:col: severity code message`, 1-based, then a summary line. */
-export function formatText(results: FileResult[], lang: Lang, color: boolean): string {
+/** One file's compiler-style lines, `path:line:col: severity code message` (1-based). */
+export function entryText(r: FileResult, lang: Lang, color: boolean): string {
   const c = (code: number, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
-  const out: string[] = [];
-  for (const r of results) {
-    if (r.error) { out.push(`${display(r.path)}: ${c(31, 'error')} ${lang === 'en' ? 'unreadable' : '无法检查'}: ${r.error}`); continue; }
-    for (const d of r.diagnostics) {
-      const sev = d.severity === 'error' ? c(31, 'error') : d.severity === 'warning' ? c(33, 'warning') : c(36, d.severity);
-      out.push(`${display(r.path)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${sev} ${c(2, d.code)} ${d.message}`);
-    }
+  if (r.error) return `${display(r.path)}: ${c(31, 'error')} ${lang === 'en' ? 'unreadable' : '无法检查'}: ${r.error}\n`;
+  let out = '';
+  for (const d of r.diagnostics) {
+    const sev = d.severity === 'error' ? c(31, 'error') : d.severity === 'warning' ? c(33, 'warning') : c(36, d.severity);
+    out += `${display(r.path)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${sev} ${c(2, d.code)} ${d.message}\n`;
   }
-  const s = summarise(results);
-  out.push(lang === 'en'
-    ? `${s.files} file${s.files === 1 ? '' : 's'}, ${s.reports} report${s.reports === 1 ? '' : 's'}: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`
-    : `${s.files} 个文件，${s.reports} 份年报：${s.errors} 个错误，${s.warnings} 个警告`);
-  return out.join('\n') + '\n';
+  return out;
 }
 
-export function formatJson(results: FileResult[]): string {
-  return JSON.stringify({
-    version: 1,
-    files: results.map(r => ({ path: r.path, encoding: r.encoding, reports: r.reports, diagnostics: r.diagnostics, ...(r.error ? { error: r.error } : {}) })),
-    summary: summarise(results),
-  });
+export function summaryText(s: Summary, lang: Lang): string {
+  return (lang === 'en'
+    ? `${s.files} file${s.files === 1 ? '' : 's'}, ${s.reports} report${s.reports === 1 ? '' : 's'}: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`
+    : `${s.files} 个文件，${s.reports} 份年报：${s.errors} 个错误，${s.warnings} 个警告`) + '\n';
+}
+
+/** One file's entry of the JSON output. */
+export function entryJson(r: FileResult): string {
+  return JSON.stringify({ path: r.path, encoding: r.encoding, reports: r.reports, diagnostics: r.diagnostics, ...(r.error ? { error: r.error } : {}) });
 }
 
 const DOCS = 'https://github.com/nianbao/nianbao/blob/main/docs/rules/';

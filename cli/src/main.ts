@@ -3,7 +3,8 @@ import { SingleBar, Presets } from 'cli-progress';
 import type { Lang } from '../../core/src';
 import { collectFiles } from './files';
 import { checkAll } from './pool';
-import { formatJson, formatSarif, formatText, summarise } from './format';
+import { addCounts, formatSarif, summaryText, type Summary } from './format';
+import type { FileResult } from './checkFile';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.1.0';
@@ -30,33 +31,26 @@ async function check(paths: string[], opts: { format: 'text' | 'json' | 'sarif';
     ? new SingleBar({ format: `nianbao {bar} {value}/{total} {percentage}%`, clearOnComplete: true, stream: process.stderr }, Presets.shades_classic)
     : null;
   bar?.start(files.length, 0);
-  const raw = await checkAll(files, opts.lang, n => bar?.update(n), opts.jobs, opts.format === 'json');
-  if (opts.format === 'json' && raw.some(r => 'json' in r)) {
-    // Workers sent each file's entry already serialised: write them out, never re-stringify the whole run.
-    bar?.stop();
-    const sum = { files: raw.length, reports: 0, errors: 0, warnings: 0 };
-    const parts: string[] = [];
-    for (let i = 0; i < raw.length; i++) {
-      const r = raw[i];
-      if ('json' in r) { parts.push(r.json); sum.reports += r.counts.reports; sum.errors += r.counts.errors; sum.warnings += r.counts.warnings; }
-      else { parts.push(JSON.stringify(r)); }
-    }
-    const stream = process.stdout;
-    await new Promise<void>(resolve => stream.write('{"version":1,"files":[', () => resolve()));
-    for (let i = 0; i < parts.length; i++) { const ok = stream.write((i ? ',' : '') + parts[i]); if (!ok) await new Promise(r => stream.once('drain', r)); }
-    await new Promise<void>(resolve => stream.write(`],"summary":${JSON.stringify(sum)}}\n`, () => resolve()));
-    const anyError = raw.some(r => r.error);
-    if (missing.length || anyError) return 2;
-    return sum.errors > 0 ? 1 : 0;
-  }
-  const results = raw as import('./checkFile').FileResult[];
+  const out = process.stdout;
+  const write = (s: string) => new Promise<void>(resolve => { if (out.write(s)) resolve(); else out.once('drain', resolve); });
+  const summary: Summary = { files: 0, reports: 0, errors: 0, warnings: 0 };
+  const sarif: FileResult[] = [];
+  let unreadable = false;
+  if (opts.format === 'json') await write('{"version":1,"files":[');
+  const color = opts.format === 'text' && !!out.isTTY && !process.env.NO_COLOR;
+  await checkAll(files, { lang: opts.lang, format: opts.format, color }, async (e, i) => {
+    addCounts(summary, e.counts);
+    unreadable ||= e.counts.unreadable;
+    bar?.update(i + 1);
+    if (e.result) sarif.push(e.result);
+    else if (e.text) await write(opts.format === 'json' && i > 0 ? ',' + e.text : e.text);
+  }, opts.jobs);
   bar?.stop();
-  const out = opts.format === 'json' ? formatJson(results) + '\n'
-    : opts.format === 'sarif' ? formatSarif(results, opts.lang, VERSION) + '\n'
-      : formatText(results, opts.lang, !!process.stdout.isTTY && !process.env.NO_COLOR);
-  await new Promise<void>(resolve => process.stdout.write(out, () => resolve()));
-  if (missing.length || results.some(r => r.error)) return 2;
-  return summarise(results).errors > 0 ? 1 : 0;
+  if (opts.format === 'json') await write(`],"summary":${JSON.stringify(summary)}}\n`);
+  else if (opts.format === 'sarif') await write(formatSarif(sarif, opts.lang, VERSION) + '\n');
+  else await write(summaryText(summary, opts.lang));
+  if (missing.length || unreadable) return 2;
+  return summary.errors > 0 ? 1 : 0;
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -2,35 +2,44 @@ import os from 'node:os';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { checkFile, type FileResult } from './checkFile';
-import type { Lang } from '../../core/src';
+import { renderEntry, type Entry, type Job } from './entries';
+
+const BATCH = 8;
 
 /**
- * Checks files on all cores: worker threads pull the next file as they finish one, so a large
- * file does not hold up the rest. Results come back in input order. Few files run in-process.
+ * Checks files on all cores: worker threads pull the next batch as they finish one, so a large file
+ * does not hold up the rest. `onEntry` gets the entries in input order, each as soon as it and all
+ * before it are done — so output streams and memory stays flat however many files there are.
+ * Few files run in-process.
  */
-export interface JsonEntry { json: string; counts: { reports: number; errors: number; warnings: number }; error?: string }
-export async function checkAll(files: string[], lang: Lang, onDone: (n: number) => void, jobs = os.availableParallelism?.() ?? os.cpus().length, json = false): Promise<(FileResult | JsonEntry)[]> {
-  const results: (FileResult | JsonEntry)[] = new Array(files.length);
-  const BATCH = 8;
+export async function checkAll(files: string[], job: Omit<Job, 'batch'>, onEntry: (e: Entry, index: number) => void | Promise<void>, jobs = os.availableParallelism?.() ?? os.cpus().length): Promise<void> {
   const workerFile = path.join(__dirname, 'check-worker.js');
   if (files.length < 16 || jobs < 2 || !existsSync(workerFile)) {
-    files.forEach((f, i) => { results[i] = checkFile(f, lang); onDone(i + 1); });
-    return results;
+    for (let i = 0; i < files.length; i++) await onEntry(renderEntry(files[i], job), i);
+    return;
   }
-  let next = 0, done = 0;
-  await Promise.all(Array.from({ length: Math.min(jobs, files.length) }, () => new Promise<void>((resolve, reject) => {
+  const waiting = new Map<number, Entry>();
+  let next = 0, written = 0;
+  let flushing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    while (waiting.has(written)) { const e = waiting.get(written)!; waiting.delete(written); await onEntry(e, written++); }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, Math.ceil(files.length / BATCH)) }, () => new Promise<void>((resolve, reject) => {
     const w = new Worker(workerFile);
     const feed = () => {
       if (next >= files.length) { w.postMessage(null); return; }
-      const batch = [];
+      const batch: Job['batch'] = [];
       for (let k = 0; k < BATCH && next < files.length; k++, next++) batch.push({ index: next, file: files[next] });
-      w.postMessage({ batch, lang, json });
+      w.postMessage({ ...job, batch } satisfies Job);
     };
-    w.on('message', (ms: any[]) => { for (const m of ms) { results[m.index] = m.json !== undefined ? { json: m.json, counts: m.counts, error: m.error } : m.result; done++; } onDone(done); feed(); });
+    w.on('message', (entries: (Entry & { index: number })[]) => {
+      for (const e of entries) waiting.set(e.index, e);
+      flushing = flushing.then(flush);
+      feed();
+    });
     w.on('error', reject);
     w.on('exit', () => resolve());
     feed();
   })));
-  return results;
+  await flushing;
 }
