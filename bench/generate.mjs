@@ -197,7 +197,12 @@ export function compilation({ reports = 200, bytes = 2_000_000, seed = 1, errors
 export function folder({ count = 10_000, seed = 1, out = path.join(DATA, `folder-${count}`), errors = 0.1 } = {}) {
   const corpus = loadCorpus();
   const r = rng(seed);
-  fs.rmSync(out, { recursive: true, force: true });
+  // Replace only a folder this generator made (it has a manifest) or an empty one: never someone's files.
+  if (fs.existsSync(out)) {
+    const own = fs.existsSync(path.join(out, '.manifest.json')) || fs.readdirSync(out).length === 0;
+    if (!own) throw new Error(`${out} exists and was not made by bench/generate.mjs: choose another --out`);
+    fs.rmSync(out, { recursive: true, force: true });
+  }
   const hash = crypto.createHash('sha256');
   let bytes = 0, fallbacks = 0;
   for (let i = 0; i < count; i++) {

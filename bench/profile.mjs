@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // CPU profile of a full check (ReportDocument.parse + allFindings) of the 200-report compilation.
 //
-//   node bench/profile.mjs [--reports 200] [--bytes 2000000] [--runs 5] [--top 15] [--json]
+//   node bench/profile.mjs [--reports 200] [--bytes 2000000] [--runs 5] [--top 15] [--json] [--root DIR]
 //
-// Builds its own unminified core with a source map (bench/.data/profile/core.js, so the profile names
-// functions whatever state dist/ is in), runs the check in a child `node --cpu-prof` (after one warm-up run, so the profile shows steady
-// state, not compilation), writes bench/.data/check-<reports>.cpuprofile (open it in Chrome DevTools
-// or VS Code) and prints the functions with the most self time, with their source location mapped
-// back through dist/core.js.map to core/src when the map is there.
+// Builds its own unminified core with a source map (bench/.data/profile/core.js), so that the profile
+// names functions whatever state dist/ is in. Runs one warm-up check and then N checks in a child
+// `node --cpu-prof`, writes bench/.data/check-<reports>.cpuprofile (open it in Chrome DevTools or
+// VS Code) and prints, mapped back to core/src through the source map:
+//   - the functions with the most self time (the garbage collector included),
+//   - the core functions with the most inclusive time (self + callees: where the phases go),
+//   - the hot source lines (V8's positionTicks).
+// Shares of samples do not depend on the machine's load, wall-clock times do.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
@@ -16,6 +19,8 @@ import { DATA, compilation } from './generate.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
+// --root DIR: profile the core of another checkout (a scratch copy with a candidate fix) on the same input.
+const SRC_ROOT = argv.includes('--root') ? path.resolve(argv[argv.indexOf('--root') + 1]) : ROOT;
 const opt = (name, d) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? Number(argv[i + 1]) : d; };
 const reports = opt('reports', 200), bytes = opt('bytes', 2_000_000), runs = opt('runs', 5), top = opt('top', 15);
 const json = argv.includes('--json');
@@ -24,7 +29,7 @@ const CORE = path.join(DATA, 'profile', 'core.js');
 /** The core as `node esbuild.mjs` builds dist/core.js (development: not minified, with a source map), into bench/.data/profile. */
 async function buildCore() {
   const esbuild = await import('esbuild');
-  await esbuild.build({ entryPoints: [path.join(ROOT, 'core', 'src', 'index.ts')], outfile: CORE, bundle: true, platform: 'node', target: 'node20', format: 'cjs',
+  await esbuild.build({ entryPoints: [path.join(SRC_ROOT, 'core', 'src', 'index.ts')], outfile: CORE, nodePaths: [path.join(ROOT, 'node_modules')], bundle: true, platform: 'node', target: 'node20', format: 'cjs',
     sourcemap: true, minify: false, logLevel: 'warning', legalComments: 'none' });
 }
 
@@ -73,7 +78,7 @@ export function topLines(prof, n) {
 }
 function sourceLine(where) {
   const m = /^(.*):(\d+)$/.exec(where);
-  try { return fs.readFileSync(path.join(ROOT, m[1]), 'utf8').split('\n')[Number(m[2]) - 1].trim().slice(0, 90); } catch { return ''; }
+  try { return fs.readFileSync(path.join(SRC_ROOT, m[1]), 'utf8').split('\n')[Number(m[2]) - 1].trim().slice(0, 90); } catch { return ''; }
 }
 
 /** Inclusive (self + callees) time of the core's functions: where the phases of a check go. */
@@ -159,7 +164,8 @@ function locate(map, cf) {
   let best = null;
   for (const s of segs) { if (s[0] <= cf.columnNumber) best = s; else break; }
   if (!best) return `dist/core.js:${cf.lineNumber + 1}`;
-  const src = map.sources[best[1]].replace(/^(\.\.\/)+/, '');
+  const abs = path.resolve(path.dirname(CORE), map.sources[best[1]]);
+  const src = abs.startsWith(SRC_ROOT + path.sep) ? path.relative(SRC_ROOT, abs) : abs.replace(/^.*node_modules\//, '');
   return `${src}:${best[2] + 1}`;
 }
 
