@@ -172,7 +172,9 @@ export function readAppeals(ctx: TableContext, region: Region): Table | null {
     const i = text.indexOf('行政复议', at);
     if (i < 0 || i >= region.to) return null;
     HEADER_RUN.lastIndex = i;
-    if (HEADER_RUN.test(text) && text.slice(i, HEADER_RUN.lastIndex).includes('结果维持')) {
+    const matched = HEADER_RUN.test(text);
+    const runEnd = matched ? HEADER_RUN.lastIndex : i + 4;
+    if (matched && text.slice(i, runEnd).includes('结果维持')) {
       const headEnd = Math.min(HEADER_RUN.lastIndex, region.to);
       const a = sourceEnd(ctx.nt, headEnd, 0), b = src(ctx, region.to);
       const raw = readCells(ctx.text, a, b, APPEALS_KEYS.length);
@@ -183,6 +185,7 @@ export function readAppeals(ctx: TableContext, region: Region): Table | null {
       const end = Math.max(a, ...keysOf('appeals', cols).map(k => ctx.cells.get(k)?.end ?? 0));
       return { id: 'appeals', template: null, rows: [row], missingRows: [], truncated, start: row.labelStart, end };
     }
-    at = i + 4;
+    // Past the whole run: a page repeating 行政复议 ten thousand times is read once, not once per word.
+    at = Math.max(runEnd, i + 4);
   }
 }
