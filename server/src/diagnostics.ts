@@ -27,7 +27,7 @@ function shift(d: Diagnostic, by: number): Diagnostic {
   return { ...d, range: r(d.range), ...(d.relatedInformation ? { relatedInformation: d.relatedInformation.map(i => ({ ...i, location: { ...i.location, range: r(i.location.range) } })) } : {}) };
 }
 
-/** Findings → LSP diagnostics, with the rule link, every cell of the relation as related information, and the data quick fixes need. */
+/** Findings → LSP diagnostics, with the rule link, the cells of the relation that are not zero as related information, and the data quick fixes need. */
 export function toDiagnostics(doc: TextDocument, model: ReportDocument, settings: Settings): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const p of model.reports()) {
@@ -50,6 +50,7 @@ export function toDiagnostics(doc: TextDocument, model: ReportDocument, settings
       for (const key of f.cells.slice(1)) {
         const c = p.report.cells.get(key);
         if (!c || c.kind === 'unknown') continue; // unknown cells all share the row's span: no information
+        if (c.kind === 'number' && c.value === '0') continue; // a zero adds nothing to a sum: list the cells that do
         related.push({
           location: { uri: doc.uri, range: { start: doc.positionAt(p.base + c.start), end: doc.positionAt(p.base + c.end) } },
           message: `${pick(nameOf(key))} = ${c.kind === 'number' ? c.value : c.kind === 'blank' ? '—' : c.text}`,

@@ -46,6 +46,7 @@ describe('language server over stdio', function () {
     assert.match(String(err.message), /可能填错：（一）予以公开 · 总计。表中为 9，应为 7/);
     assert.ok(err.codeDescription?.href.endsWith('docs/rules/row-sum.md'));
     assert.ok((err.relatedInformation ?? []).some(r => r.message.startsWith('（一）予以公开 · 自然人 = 7')));
+    assert.ok(!(err.relatedInformation ?? []).some(r => r.message.endsWith(' = 0')), 'zeros add nothing and are not listed');
 
     const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: { line, character } });
     assert.match(hover.contents.value, /本行总计 = 7 \+ 0 \+ 0 \+ 0 \+ 0 \+ 0 = 7，表中为 9/);
