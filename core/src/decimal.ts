@@ -1,28 +1,51 @@
 import Decimal from 'decimal.js';
 
 /**
- * Exact decimal arithmetic for cell values, never binary floating point on fractions. Whole
- * numbers of up to 15 digits (every count in a real report) are added as JavaScript integers,
- * which is exact below 2^53; anything else (money with decimals, 30-digit junk) goes through decimal.js.
+ * Exact arithmetic for cell values, never binary floating point. Whole numbers of up to 15 digits
+ * (every count in a real report) are added as JavaScript integers, exact below 2^53; longer whole
+ * numbers as BigInt; anything with a fraction (money) through decimal.js, with enough significant
+ * digits for every operand so nothing is rounded.
  */
 const SMALL_INT = /^-?\d{1,15}$/;
+const INT = /^-?\d+$/;
 const small = (v: string) => SMALL_INT.test(v);
+
+function exact(values: readonly string[]): typeof Decimal {
+  let digits = 20;
+  for (const v of values) digits = Math.max(digits, v.length);
+  return Decimal.clone({ precision: digits * 2 + 10 });
+}
 
 export function sum(values: readonly string[]): string {
   let n = 0;
   for (const v of values) {
-    if (!small(v)) {
-      let s = new Decimal(0);
-      for (const w of values) s = s.plus(w);
-      return s.toFixed();
-    }
+    if (!small(v)) return bigSum(values);
     n += Number(v);
   }
   return String(n);
 }
-export function minus(a: string, b: string): string { return small(a) && small(b) ? String(Number(a) - Number(b)) : new Decimal(a).minus(b).toFixed(); }
-export function plus(a: string, b: string): string { return small(a) && small(b) ? String(Number(a) + Number(b)) : new Decimal(a).plus(b).toFixed(); }
-export function equal(a: string, b: string): boolean { return small(a) && small(b) ? Number(a) === Number(b) : new Decimal(a).equals(b); }
-export function isNegative(a: string): boolean { return small(a) ? Number(a) < 0 : new Decimal(a).isNegative() && !new Decimal(a).isZero(); }
-export function isInteger(a: string): boolean { return small(a) || new Decimal(a).isInteger(); }
-export function isZero(a: string): boolean { return small(a) ? Number(a) === 0 : new Decimal(a).isZero(); }
+
+function bigSum(values: readonly string[]): string {
+  if (values.every(v => INT.test(v))) { let s = 0n; for (const v of values) s += BigInt(v); return s.toString(); }
+  const D = exact(values);
+  let s = new D(0);
+  for (const v of values) s = s.plus(v);
+  return s.toFixed();
+}
+
+export function minus(a: string, b: string): string {
+  if (small(a) && small(b)) return String(Number(a) - Number(b));
+  if (INT.test(a) && INT.test(b)) return (BigInt(a) - BigInt(b)).toString();
+  const D = exact([a, b]);
+  return new D(a).minus(b).toFixed();
+}
+export function plus(a: string, b: string): string { return sum([a, b]); }
+export function equal(a: string, b: string): boolean {
+  if (small(a) && small(b)) return Number(a) === Number(b);
+  if (INT.test(a) && INT.test(b)) return BigInt(a) === BigInt(b);
+  const D = exact([a, b]);
+  return new D(a).equals(b);
+}
+export function isNegative(a: string): boolean { return small(a) ? Number(a) < 0 : INT.test(a) ? BigInt(a) < 0n : new (exact([a]))(a).isNegative() && !new (exact([a]))(a).isZero(); }
+export function isInteger(a: string): boolean { return INT.test(a) || new (exact([a]))(a).isInteger(); }
+export function isZero(a: string): boolean { return small(a) ? Number(a) === 0 : INT.test(a) ? BigInt(a) === 0n : new (exact([a]))(a).isZero(); }

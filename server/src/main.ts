@@ -1,5 +1,5 @@
 import {
-  createConnection, ProposedFeatures, TextDocumentSyncKind, DiagnosticSeverity, CodeActionKind,
+  createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, TextDocumentSyncKind, DiagnosticSeverity, CodeActionKind,
   type InitializeParams, type InitializeResult, type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,8 +16,18 @@ import { fixAllEdits } from '../../core/src';
 /** Over IPC when VS Code starts us, otherwise over stdio (`nianbao lsp --stdio`, any editor). */
 function connect(): Connection {
   const ipc = typeof process.send === 'function' || process.argv.some(a => a.startsWith('--node-ipc') || a.startsWith('--socket') || a.startsWith('--pipe'));
-  return ipc ? createConnection(ProposedFeatures.all) : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  if (ipc) return createConnection(ProposedFeatures.all);
+  // A broken frame header leaves the stream unreadable: exit (status 1) so the client sees it and
+  // can restart us, instead of staying alive and deaf. Bad JSON inside a good frame is only dropped.
+  const reader = new StreamMessageReader(process.stdin);
+  reader.onError(e => {
+    if (/Content-Length/.test(String(e && e.message))) { process.stderr.write(`nianbao: unreadable message stream (${e.message}); exiting\n`); process.exit(1); }
+  });
+  // The client went away: exit, 0 if it had asked us to shut down (LSP), 1 otherwise.
+  process.stdin.on('end', () => process.exit(shutdownRequested ? 0 : 1));
+  return createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
 }
+let shutdownRequested = false;
 
 const connection = connect();
 export const CHECK_WORKSPACE = 'nianbao.server.checkWorkspace';
@@ -26,6 +36,8 @@ const docs = new Map<string, OpenDocument>();
 let configurationSupport = false;
 let folders: string[] = [];
 const settings = new SettingsStore(connection, () => configurationSupport);
+
+connection.onShutdown(() => { shutdownRequested = true; });
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   setLocale(params.locale);

@@ -34,7 +34,9 @@ export class OpenDocument {
         this.doc = TextDocument.update(this.doc, [ch], version);
         continue;
       }
-      const a = this.doc.offsetAt(ch.range.start), b = Math.max(a, this.doc.offsetAt(ch.range.end));
+      // A reversed range is read as the text library reads it: from the smaller offset to the larger.
+      const o1 = this.doc.offsetAt(ch.range.start), o2 = this.doc.offsetAt(ch.range.end);
+      const a = Math.min(o1, o2), b = Math.max(o1, o2);
       const len = ch.text.length;
       if (this.model) {
         if (!this.dirty) this.dirty = { start: a, oldEnd: b, curEnd: b };

@@ -13,6 +13,13 @@ const FIGURE = /^[+\-－]?[0-9０-９]+(?:[.．,，][0-9０-９]+)*$/;
 const FIGURE_LOOSE = /^[+\-－]?(?:[0-9０-９]+(?:[.．,，][0-9０-９]+)*[.．]?|[.．][0-9０-９]+)$/;
 const NOT_APPLICABLE = /^(?:[/／\\＼]|[—–―-]+|－+|无|不适用|空)$/;
 const NEW_FIGURE = /^-?[0-9]+(?:\.[0-9]+)?$/;
+/** In an HTML page a figure may be written with character references (`&#48;`, `&#x30;`) or `&nbsp;`. */
+const decodeRefs = s => s.replace(/&#(\d{1,7});/g, (_, d) => String.fromCodePoint(Math.min(0x10ffff, Number(d))))
+  .replace(/&#x([0-9a-f]{1,6});/gi, (_, h) => String.fromCodePoint(Math.min(0x10ffff, parseInt(h, 16)))).replace(/&nbsp;/g, ' ').trim();
+const isFigureText = (old, html) => {
+  const t = html ? decodeRefs(old) : old;
+  return t === '' || FIGURE.test(t) || NOT_APPLICABLE.test(t);
+};
 
 export const kbOf = text => Buffer.byteLength(text, 'utf8') / 1024;
 
@@ -31,10 +38,12 @@ export function lineLengths(text) {
 
 /** Applies offset edits (sorted or not, never overlapping) to a text. */
 export function applyOffsetEdits(text, edits) {
-  const sorted = [...edits].sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const parts = [];
+  let at = 0;
+  for (const e of sorted) { parts.push(text.slice(at, e.start), e.newText); at = Math.max(at, e.end); }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** Where an exception was thrown: the first stack frame, with its function and file. */
@@ -110,6 +119,11 @@ export function checkCase(core, c, opts = {}) {
   try {
     checkRanges(core, text, doc, json, fail);
     if (c.expectFindings && json.diagnostics.length === 0) fail('not-silent', 'no-diagnostic', 'a hostile input produced no finding at all');
+    if (c.expectFix) {
+      const fx = core.allFindings(doc).map(p => p.finding).filter(f => ARITHMETIC.has(f.code) && f.fix);
+      const ok = fx.some(f => f.fix.key === c.expectFix.key && f.fix.newText === c.expectFix.newText);
+      if (!ok) fail('arithmetic', 'wrong-or-missing-fix', `a fix writing ${c.expectFix.newText} into ${c.expectFix.key} is wanted; got ${fx.length ? fx.map(f => `${f.code}: ${f.fix.newText} into ${f.fix.key}`).join(', ') : 'no arithmetic finding'}`);
+    }
     if (c.expectNoArithmetic) {
       const wrong = json.diagnostics.filter(d => ARITHMETIC.has(d.code));
       if (wrong.length) fail('arithmetic', 'false-error', `a table that adds up is reported wrong: ${wrong.map(d => `${d.code}: ${d.message}`).join(' | ').slice(0, 400)}`);
@@ -180,11 +194,9 @@ function lineStart(text, line) {
 /** 4. Every fix edit replaces exactly the figure of its target cell with a figure; fix-all edits are sorted and disjoint. */
 function checkFixEdits(core, text, doc, edits, fail) {
   const placed = doc.reports();
-  const all = new Set();
   for (const p of core.allFindings(doc)) {
     const e = core.fixEdit(p);
     if (!e) continue;
-    all.add(`${e.start}:${e.end}:${e.newText}`);
     const f = p.finding;
     const where = `${f.code} fix of ${f.fix.key}`;
     if (!(e.start >= 0 && e.start <= e.end && e.end <= text.length)) { fail('fix-digits', 'edit-outside-document', `${where}: ${e.start}..${e.end} of ${text.length}`); continue; }
@@ -192,16 +204,27 @@ function checkFixEdits(core, text, doc, edits, fail) {
     if (!cell) { fail('fix-digits', 'no-target-cell', `${where}: the report has no cell ${f.fix.key}`); continue; }
     if (p.base + cell.start !== e.start || p.base + cell.end !== e.end) fail('fix-digits', 'not-the-target-cell', `${where}: edit ${e.start}..${e.end}, cell at ${p.base + cell.start}..${p.base + cell.end}`);
     const old = text.slice(e.start, e.end);
-    if (old !== '' && !FIGURE.test(old) && !NOT_APPLICABLE.test(old)) {
+    if (!isFigureText(old, doc.html)) {
       fail('fix-digits', FIGURE_LOOSE.test(old) ? 'replaces-malformed-figure' : 'replaces-non-figure', `${where}: replaces ${JSON.stringify(clip(old))} with ${JSON.stringify(e.newText)}`, { at: e.start });
     }
     if (!NEW_FIGURE.test(e.newText)) fail('fix-digits', 'writes-non-figure', `${where}: writes ${JSON.stringify(clip(e.newText))}`);
   }
+  // Fix-all may settle on other values than the single fixes (it re-checks until nothing changes),
+  // but each of its edits still replaces the figure of one cell of its report with a figure.
   for (let i = 0; i < edits.length; i++) {
     const e = edits[i];
-    if (!all.has(`${e.start}:${e.end}:${e.newText}`)) fail('fix-digits', 'fix-all-edit-without-finding', `fix-all edit ${JSON.stringify(e)} is no finding's fix`);
     if (i > 0 && e.start < edits[i - 1].end) fail('fix-digits', 'fix-all-overlap', `fix-all edits overlap: ${JSON.stringify(edits[i - 1])} and ${JSON.stringify(e)}`);
-    if (i > 0 && e.start < edits[i - 1].start) fail('fix-digits', 'fix-all-unsorted', `fix-all edits out of order at ${i}`);
+    if (!(e.start >= 0 && e.start <= e.end && e.end <= text.length)) { fail('fix-digits', 'edit-outside-document', `fix-all edit ${e.start}..${e.end} of ${text.length}`); continue; }
+    const k = doc.chunkAt(e.start);
+    let cell = null;
+    for (const p of [placed[k], placed[k - 1]]) {
+      if (p) for (const c of p.report.cells.values()) if (p.base + c.start === e.start && p.base + c.end === e.end) { cell = c; break; }
+      if (cell) break;
+    }
+    if (!cell) fail('fix-digits', 'fix-all-edit-not-a-cell', `fix-all edit ${JSON.stringify(e)} is not on the figure of a cell`);
+    const old = text.slice(e.start, e.end);
+    if (!isFigureText(old, doc.html)) fail('fix-digits', FIGURE_LOOSE.test(old) ? 'replaces-malformed-figure' : 'replaces-non-figure', `fix-all edit of ${cell?.key ?? '?'}: replaces ${JSON.stringify(clip(old))} with ${JSON.stringify(e.newText)}`);
+    if (!NEW_FIGURE.test(e.newText)) fail('fix-digits', 'writes-non-figure', `fix-all edit of ${cell?.key ?? '?'}: writes ${JSON.stringify(clip(e.newText))}`);
   }
 }
 

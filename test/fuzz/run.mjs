@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
-import { DEFAULT_BUDGET, mergeStats, newStats, replay } from './engine.mjs';
+import { confirmTime, DEFAULT_BUDGET, mergeStats, newStats, replay } from './engine.mjs';
 import { hostileCases } from './hostile.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -88,8 +88,8 @@ async function main() {
   const tasks = [];
   const hostile = hostileCases();
   if (o.big) for (const h of hostile.filter(x => x.big)) tasks.push({ kind: 'hostile', names: [h.name] });
-  const small = hostile.filter(x => !x.big).map(x => x.name);
-  for (let i = 0; i < small.length; i += 20) tasks.push({ kind: 'hostile', names: small.slice(i, i + 20) });
+  // One task per hostile input, so that the slow ones spread over the workers.
+  for (const h of hostile.filter(x => !x.big)) tasks.push({ kind: 'hostile', names: [h.name] });
   for (let done = 0, k = 0; done < o.cases; k++) {
     const n = Math.min(o.batch, o.cases - done);
     tasks.push({ kind: 'random', numRuns: n, seed: (o.seed + k * 1000003) >>> 0 });
@@ -139,17 +139,31 @@ async function main() {
     if (!tasks.length) resolve();
   });
 
+  // Time failures are measured again here, alone, so that the load of the other workers does not count.
+  const timeFailures = failures.filter(f => f.property === 'time');
+  let dropped = 0;
+  if (timeFailures.length) {
+    process.setSourceMapsEnabled(true);
+    const core = createRequire(import.meta.url)(CORE);
+    for (const f of timeFailures) {
+      const again = confirmTime(core, f, o.budget);
+      const i = failures.indexOf(f);
+      if (again) failures[i] = again; else { failures.splice(i, 1); dropped++; }
+    }
+  }
   const secs = (Date.now() - started) / 1000;
   const rss = process.resourceUsage().maxRSS * 1024;
   console.log(`\ncases run: ${stats.cases} (${stats.cases - stats.hostile} random, ${stats.hostile} hostile) in ${secs.toFixed(0)} s; ${stats.shrinkRuns} more runs while shrinking`);
   if (stats.slowestPerKB) {
     const s = stats.slowestPerKB;
     console.log(`slowest case per KB: ${s.msPerKB.toFixed(2)} ms/KB (${s.ms.toFixed(1)} ms for ${s.kb.toFixed(1)} KB) — ${s.name}`);
+    const l = stats.slowestPerKBLarge;
+    if (l) console.log(`slowest case per KB of those ≥ 16 KB: ${l.msPerKB.toFixed(2)} ms/KB (${l.ms.toFixed(0)} ms for ${l.kb.toFixed(1)} KB) — ${l.name}`);
     const t = stats.slowest;
     console.log(`slowest case: ${t.ms.toFixed(0)} ms for ${t.kb.toFixed(1)} KB (${t.msPerKB.toFixed(2)} ms/KB) — ${t.name}`);
   }
   console.log(`peak heap: ${mb(stats.peakHeap)} used (${mb(stats.peakHeapTotal)} allocated) in one worker; peak RSS of the run: ${mb(rss)}`);
-  console.log(`failures: ${failures.length}${errors ? ` (+${errors} harness errors)` : ''}`);
+  console.log(`failures: ${failures.length}${errors ? ` (+${errors} harness errors)` : ''}${dropped ? ` (${dropped} slow case(s) under load were within budget when re-measured alone)` : ''}`);
   failures.forEach((f, i) => printFailure(f, save(o.failures, i + 1, f), i + 1));
   process.exit(errors ? 2 : failures.length ? 1 : 0);
 }

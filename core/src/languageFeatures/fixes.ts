@@ -2,7 +2,7 @@ import type { Finding } from '../model';
 import type { PlacedReport } from '../parse/document';
 import { parseReport } from '../parse/report';
 import { checkReport } from '../checks';
-import type { ReportDocument } from '../parse/document';
+import { ReportDocument } from '../parse/document';
 
 /** A text edit in document offsets. */
 export interface OffsetEdit { start: number; end: number; newText: string }
@@ -46,8 +46,8 @@ function settle(doc: ReportDocument, p: PlacedReport): Map<string, string> {
       values.set(f.key, f.newText);
       text = text.slice(0, f.start) + f.newText + text.slice(f.end);
     }
-    if (doc.html) break;
-    findings = checkReport(parseReport(text, doc.options));
+    // An HTML page is re-read through its rendering (one chunk: the whole page).
+    findings = doc.html ? ReportDocument.parse(text, doc.options).chunks[0].findings : checkReport(parseReport(text, doc.options));
   }
   return values;
 }

@@ -46,7 +46,11 @@ function analyseHtml(text: string, options: ParseOptions): ReportChunk[] {
   rep.start = 0; rep.end = text.length;
   for (const f of chunk.findings) {
     const s = f.start; f.start = at(s); f.end = end(s, f.end);
-    if (f.fix) { const fs = f.fix.start; f.fix.start = at(fs); f.fix.end = end(fs, f.fix.end); }
+    if (f.fix) {
+      const fs = f.fix.start; f.fix.start = at(fs); f.fix.end = end(fs, f.fix.end);
+      // A figure inside an `&…;` run that is not a character reference: writing there could make one.
+      if (/&[^;\s<>]{0,10}$/.test(text.slice(Math.max(0, f.fix.start - 11), f.fix.start))) delete f.fix;
+    }
   }
   return [{ ...chunk, length: text.length }];
 }

@@ -59,7 +59,8 @@ export function assignRow(ctx: TableContext, prefix: string, columns: string[], 
   if (digitsOnly && raw.length < n && digits === n) {
     let i = 0;
     for (const r of raw) for (let d = 0; d < r.text.length; d++, i++) {
-      put(ctx, keys[i], { kind: 'number', value: r.text[d], text: r.text[d], start: r.start + d, end: r.start + d + 1, numStart: 0, numEnd: 1, glued: r.text.length > 1 });
+      // Every cell of a row read digit by digit is fragile: a two-digit value anywhere would change the count.
+      put(ctx, keys[i], { kind: 'number', value: r.text[d], text: r.text[d], start: r.start + d, end: r.start + d + 1, numStart: 0, numEnd: 1, glued: true });
     }
     return;
   }

@@ -54,10 +54,14 @@ export function renderHtml(src: string): Rendered {
         if (raw[i] === '&') {
           const semi = raw.indexOf(';', i);
           if (semi > i && semi - i <= 10) {
-            const decoded = decodeHTML(raw.slice(i, semi + 1));
-            emit(decoded === '\u00a0' ? ' ' : decoded, base + i, base + semi + 1);
-            i = semi;
-            continue;
+            const entity = raw.slice(i, semi + 1);
+            const decoded = decodeHTML(entity);
+            // Not a character reference (`&８;`): its characters stand for themselves.
+            if (decoded !== entity) {
+              emit(decoded === '\u00a0' ? ' ' : decoded, base + i, base + semi + 1);
+              i = semi;
+              continue;
+            }
           }
         }
         chars.push(raw[i] === '\n' || raw[i] === '\r' ? ' ' : raw[i]);
