@@ -63,13 +63,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const refreshStatus = () => {
     const ed = vscode.window.activeTextEditor;
     if (!ed) return;
-    const diags = vscode.languages.getDiagnostics(ed.document.uri).filter(d => d.source === 'nianbao');
-    const errors = diags.filter(d => d.severity === vscode.DiagnosticSeverity.Error).length;
-    const warnings = diags.filter(d => d.severity === vscode.DiagnosticSeverity.Warning).length;
-    void client?.sendRequest<{ year: number | null; template: string | null } | null>('nianbao/reportInfo', { uri: ed.document.uri.toString(), offset: ed.document.offsetAt(ed.selection.active) })
+    // Year, template and counts of the report under the cursor (a compilation holds hundreds).
+    void client?.sendRequest<{ year: number | null; template: string | null; title: string | null; errors: number; warnings: number } | null>('nianbao/reportInfo', { uri: ed.document.uri.toString(), offset: ed.document.offsetAt(ed.selection.active) })
       .then(info => {
-        status.text = `${info?.year ?? '—'} · ${info?.template ?? '—'} · $(error) ${errors} $(warning) ${warnings}`;
-        status.severity = errors ? vscode.LanguageStatusSeverity.Error : warnings ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+        if (!info) { status.text = 'Nianbao'; return; }
+        status.text = `${info.year ?? '—'} · ${info.template ?? '—'} · $(error) ${info.errors} $(warning) ${info.warnings}`;
+        status.detail = info.title ?? undefined;
+        status.severity = info.errors ? vscode.LanguageStatusSeverity.Error : info.warnings ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
       }, () => undefined);
   };
   context.subscriptions.push(vscode.languages.onDidChangeDiagnostics(refreshStatus), vscode.window.onDidChangeActiveTextEditor(refreshStatus), vscode.window.onDidChangeTextEditorSelection(refreshStatus));

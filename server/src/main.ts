@@ -11,7 +11,7 @@ import { onHover } from './hover';
 import { FIX_ALL_KIND, onCodeAction, resolveFixAll, type FixAllData } from './codeActions';
 import { onDocumentSymbol, onFoldingRanges, onInlayHints } from './outline';
 import { checkWorkspace } from './workspaceCheck';
-import { fixAllEdits } from '../../core/src';
+import { fixAllEdits, type RuleCode, type Severity } from '../../core/src';
 
 /** Over IPC when VS Code starts us, otherwise over stdio (`nianbao lsp --stdio`, any editor). */
 function connect(): Connection {
@@ -145,8 +145,12 @@ connection.languages.inlayHint.on(p => withDoc(p.textDocument.uri, [], d =>
 /** Year, template and title of the report at an offset, for the client's language status item. */
 connection.onRequest('nianbao/reportInfo', (p: { uri: string; offset: number }) => withDoc(p.uri, null, d => {
   const model = d.current();
-  const r = model.reports()[model.chunkAt(p.offset)]?.report;
-  return r ? { year: r.year, template: r.template, title: r.title } : null;
+  const placed = model.reports()[model.chunkAt(p.offset)];
+  if (!placed) return null;
+  const r = placed.report;
+  const severity = (code: RuleCode, def: Severity) => settings.current.severity[code] ?? def;
+  const count = (sev: Severity) => placed.findings.filter(f => severity(f.code, f.severity) === sev).length;
+  return { year: r.year, template: r.template, title: r.title, errors: count('error'), warnings: count('warning') };
 }));
 
 connection.onExecuteCommand(async p => {

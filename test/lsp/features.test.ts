@@ -190,6 +190,7 @@ describe('language server over stdio', function () {
     const info = await client.request('nianbao/reportInfo', { uri, offset: 0 });
     assert.equal(info.template, '2021');
     assert.equal(info.year, 2023);
+    assert.equal(typeof info.errors, 'number');
   });
 
   it('plain text without a report gets no diagnostics; a Markdown file with a report is checked', async () => {
