@@ -62,6 +62,17 @@ function stampOk(dir, spec, mustExist) {
 }
 
 /**
+ * The environment for a nested npm: without the `npm_*` variables of an outer `npm run`. npm reads
+ * `npm_config_*` from the environment as configuration, so the outer run's `user-agent` (node/v20)
+ * would reach code-server's postinstall, which then refuses to install under Node 24.
+ */
+function ownNpmEnv(env) {
+  const out = {};
+  for (const [k, v] of Object.entries(env)) if (!/^npm_/i.test(k) || k === 'npm_config_nodedir') out[k] = v;
+  return out;
+}
+
+/**
  * npm-installs `spec` into its own folder with its own package.json (without one, npm would walk up
  * to the repository's package.json and install into the project's node_modules).
  */
@@ -75,7 +86,7 @@ function ensureNpm(dir, spec, mustExist, env = process.env) {
   if (!fs.existsSync(pkgJson)) {
     fs.writeFileSync(pkgJson, JSON.stringify({ name: 'nianbao-vscode-test-' + path.basename(dir), private: true, version: '0.0.0' }, null, 2) + '\n');
   }
-  run('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', spec], { cwd: dir, env });
+  run('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', spec], { cwd: dir, env: ownNpmEnv(env) });
   if (!fs.existsSync(mustExist)) throw new Error(`npm i ${spec}: ${mustExist} is missing after the install`);
   fs.writeFileSync(path.join(dir, '.nianbao-stamp'), spec + '\n');
   log(`${spec} installed in ${((Date.now() - t) / 1000).toFixed(1)} s`);
