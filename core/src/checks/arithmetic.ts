@@ -8,11 +8,11 @@ const ORDER = { 'row-sum': 0, 'column-sum': 1, balance: 2, 'appeals-sum': 3 } as
 
 /**
  * The edit that puts `value` into `cell`: replaces its figure, or fills a blank or `/` in place.
- * None for a digit of a glued run when the value has more than one digit: writing it would merge
- * the row's cells into a run that can no longer be read.
+ * None for a digit of a row read digit by digit (`3000000`): any edit there can change how the run,
+ * and the numbering of the label after it, is read — the finding says what the cell should hold.
  */
 export function cellFix(key: string, cell: Cell, value: string, certain: boolean): Finding['fix'] {
-  if (cell.glued && !/^\d$/.test(value)) return undefined;
+  if (cell.glued) return undefined;
   return { key, start: cell.start, end: cell.end, newText: value, certain };
 }
 

@@ -17,6 +17,7 @@ export interface Rendered {
 
 const BLOCK = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'table', 'tbody', 'thead', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'header', 'footer', 'title', 'body', 'html', 'hr']);
 const SKIP = new Set(['script', 'style', 'head']);
+const ENTITY = /^&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});$/i;
 
 export function looksLikeHtml(text: string): boolean {
   const head = text.length > 200000 ? text.slice(0, 200000) : text;
@@ -55,9 +56,9 @@ export function renderHtml(src: string): Rendered {
           const semi = raw.indexOf(';', i);
           if (semi > i && semi - i <= 10) {
             const entity = raw.slice(i, semi + 1);
-            const decoded = decodeHTML(entity);
-            // Not a character reference (`&８;`): its characters stand for themselves.
-            if (decoded !== entity) {
+            const decoded = ENTITY.test(entity) ? decodeHTML(entity) : entity;
+            // Not one character reference (`&８;`, `&&#56;`): its characters stand for themselves.
+            if (decoded !== entity && decoded.length === 1) {
               emit(decoded === '\u00a0' ? ' ' : decoded, base + i, base + semi + 1);
               i = semi;
               continue;
