@@ -27,7 +27,7 @@ function shift(d: Diagnostic, by: number): Diagnostic {
   return { ...d, range: r(d.range), ...(d.relatedInformation ? { relatedInformation: d.relatedInformation.map(i => ({ ...i, location: { ...i.location, range: r(i.location.range) } })) } : {}) };
 }
 
-/** Findings → LSP diagnostics, with the rule link, the cells of the relation that are not zero as related information, and the data quick fixes need. */
+/** Findings → LSP diagnostics, with the rule link, the cells of the relation that are not zero as related information, the cell to change and its expected value. */
 export function toDiagnostics(doc: TextDocument, model: ReportDocument, settings: Settings): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const p of model.reports()) {
@@ -61,7 +61,9 @@ export function toDiagnostics(doc: TextDocument, model: ReportDocument, settings
         codeDescription: { href: ruleDoc(f.code) },
         message: f.formula ? `${pick(f.message)}\n${pick(f.formula)}` : pick(f.message),
         ...(related.length ? { relatedInformation: related } : {}),
-        data: { cells: f.cells, expected: f.expected ?? null },
+        // The relation's first cell (the one to change) and its expected value, for other tools;
+        // quick fixes are computed from the model, not from this.
+        ...(f.cells.length ? { data: { cell: f.cells[0], expected: f.expected ?? null } } : {}),
       });
     }
     cache.set(p.findings, { line, settings, uri: doc.uri, diags });
