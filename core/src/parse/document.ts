@@ -78,9 +78,10 @@ export class ReportDocument {
     if (this.html || looksLikeHtml(text)) return ReportDocument.parse(text, this.options);
     const delta = newLength - (oldEnd - start);
     const starts = this.starts;
-    // The chunk holding the edit start, and one before it: its boundary line may be the edited one.
-    let i = upperBound(starts, start) - 1;
-    i = Math.max(0, i - 1);
+    // The report holding the edit start — and the one before it when the edit touches the first two
+    // lines of this one, where its opening boundary is decided (a title may take two lines).
+    let i = Math.max(0, upperBound(starts, start) - 1);
+    if (i > 0 && start <= secondLineEnd(this.text, starts[i])) i--;
     const from = starts[i];
     const newEditEnd = start + newLength;
     const oldSet = new Map<number, number>();
@@ -105,6 +106,16 @@ export class ReportDocument {
 
   /** Index of the report containing offset `o`. */
   chunkAt(o: number): number { return Math.max(0, upperBound(this.starts, o) - 1); }
+}
+
+/** Offset of the end of the second line starting at `from`. */
+function secondLineEnd(text: string, from: number): number {
+  let n = 0;
+  for (let k = from; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) { if (c === 13 && text.charCodeAt(k + 1) === 10) k++; if (++n === 2) return k; }
+  }
+  return text.length;
 }
 
 /** First index whose value is > x. */
