@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, chmodSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, chmodSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fixturePath, seed } from '../support/fixtures';
@@ -98,6 +98,5 @@ describe('nianbao check (CLI)', function () {
 });
 
 function readSeedName(prefix: string): string {
-  return require('node:fs').readdirSync(fixturePath('seeds')).find((f: string) => f.startsWith(prefix));
+  return readdirSync(fixturePath('seeds')).find(f => f.startsWith(prefix))!;
 }
-void readFileSync;

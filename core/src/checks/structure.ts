@@ -58,7 +58,7 @@ export function tableFindings(report: Report): Finding[] {
 export function rowFindings(report: Report): Finding[] {
   const out: Finding[] = [];
   for (const t of report.tables) {
-    out.push(...missingRows(t, report));
+    out.push(...missingRows(t));
     for (const r of t.rows) {
       if (!r.problem || r.problem === 'truncated') continue;
       const prefix = `${t.id}.${r.key === 'appeals' ? '' : r.key + '.'}`;
@@ -75,7 +75,7 @@ export function rowFindings(report: Report): Finding[] {
   return out;
 }
 
-function missingRows(t: Table, report: Report): Finding[] {
+function missingRows(t: Table): Finding[] {
   if (!t.missingRows.length) return [];
   const tn = tableName(t.id);
   if (t.truncated) {
@@ -92,6 +92,5 @@ function missingRows(t: Table, report: Report): Finding[] {
     out.push({ code: 'missing-row', severity: 'error', cells: [], start: at, end: at,
       message: { zh: `${tn.zh}缺少“${n.zh}”行`, en: `The ${tn.en} has no row "${n.en}"` } });
   }
-  void report;
   return out;
 }

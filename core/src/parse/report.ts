@@ -1,5 +1,5 @@
 import type { Cell, Report, ReportTemplate, Section, Table, TemplateId } from '../model';
-import { normalize, sourceStart, type NormText } from '../text/normalize';
+import { normalize, type NormText } from '../text/normalize';
 import { findSections } from './sections';
 import { readActive, readAppeals, readRequests, type Region, type TableContext } from './tables';
 import { REQUESTS_2021 } from '../template/tables';
@@ -126,4 +126,3 @@ function yearOf(nt: NormText): number | null {
   return m ? Number(m[1]) : null;
 }
 
-export { sourceStart };
