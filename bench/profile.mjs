@@ -82,13 +82,19 @@ function sourceLine(where) {
 }
 
 /** Inclusive (self + callees) time of the core's functions: where the phases of a check go. */
-export function topInclusive(prof, n) {
+/** A profile's nodes by id, the time sampled in each node (µs) and the total. */
+function sampled(prof) {
   const byId = new Map(prof.nodes.map(x => [x.id, x]));
-  const parent = new Map();
-  for (const x of prof.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
   const dt = new Map();
   for (let i = 0; i < prof.samples.length; i++) dt.set(prof.samples[i], (dt.get(prof.samples[i]) ?? 0) + (prof.timeDeltas[i] ?? 0));
   const total = [...dt.values()].reduce((a, b) => a + b, 0);
+  return { byId, dt, total };
+}
+
+export function topInclusive(prof, n) {
+  const { byId, dt, total } = sampled(prof);
+  const parent = new Map();
+  for (const x of prof.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
   const map = sourceMap();
   const agg = new Map();
   for (const [id, us] of dt) {
@@ -110,10 +116,7 @@ export function topInclusive(prof, n) {
 
 /** Self time per function (summed over its nodes), from a .cpuprofile's samples. */
 export function topSelf(prof, n) {
-  const byId = new Map(prof.nodes.map(x => [x.id, x]));
-  const dt = new Map();
-  for (let i = 0; i < prof.samples.length; i++) dt.set(prof.samples[i], (dt.get(prof.samples[i]) ?? 0) + (prof.timeDeltas[i] ?? 0));
-  const total = [...dt.values()].reduce((a, b) => a + b, 0);
+  const { byId, dt, total } = sampled(prof);
   const map = sourceMap();
   const agg = new Map();
   for (const [id, us] of dt) {
