@@ -10,6 +10,7 @@ import { normalizeText } from '../text/normalize';
 const TITLE = /政府信息公开.{0,30}?(?:年度报告|年报|工作报告)/;
 const TITLE_FIRST_HALF = /政府信息公开(?:工作)?$/;
 const OVERVIEW_AT_START = /^(?:标题:)?(?:[一1][、.]|[-•·●*])?(?:\d{4}年度?)?(?:政府信息公开(?:工作)?)?总体情况/;
+const OVERVIEW_IN_LONG_LINE = /一[、.．][^。\n]{0,40}?[总總](?:\([a-zǎǒ]{1,6}\))?\s*[体體](?:\([a-zǐ]{1,6}\))?\s*[情][况況]/;
 const OVERVIEW_ANYWHERE = /[一][、.](?:\d{4}年度?)?(?:政府信息公开(?:工作)?)?总体情况/;
 
 function lineEnd(text: string, i: number, to: number): number {
@@ -22,7 +23,7 @@ function nextLine(text: string, e: number): number {
 }
 
 /** Cheap tests before normalising a line: a title has 报/報, a heading 况/況. */
-const mayBeTitle = (line: string) => line.length < 120 && (line.includes('报') || line.includes('報') || /公[开開](?:工作)?\s*$/.test(line));
+const mayBeTitle = (line: string) => line.length < 120 && (line.includes('报') || line.includes('報') || /(?:信息|資訊|資信)公[开開](?:\(kāi\))?(?:工作)?\s*$/.test(line));
 const mayBeOverview = (line: string) => (line.includes('总体') || line.includes('總體') || line.includes('總(')) && (line.includes('况') || line.includes('況'));
 
 export interface ScanState { seenOverview: boolean }
@@ -43,9 +44,14 @@ export function classifyLine(text: string, ls: number, le: number, to: number): 
     }
   }
   if (mayBeOverview(line)) {
-    const n = normalizeText(line);
-    overviewStart = n.length <= 40 && OVERVIEW_AT_START.test(n);
-    overview = overviewStart || OVERVIEW_ANYWHERE.test(n);
+    if (line.length > 200) {
+      // A report flattened onto one line: only "has it a 一、…总体情况 heading" matters, read raw.
+      overview = OVERVIEW_IN_LONG_LINE.test(line);
+    } else {
+      const n = normalizeText(line);
+      overviewStart = n.length <= 40 && OVERVIEW_AT_START.test(n);
+      overview = overviewStart || OVERVIEW_ANYWHERE.test(n);
+    }
   }
   return { opens: title || overviewStart, overview };
 }
@@ -58,8 +64,23 @@ export function scanBoundaries(text: string, from: number, to: number, stop?: (b
   const out = [from];
   const st: ScanState = { seenOverview: false };
   let ls = from;
+  // Only a line holding one of these characters can be a title or a 总体情况 heading: find their next
+  // occurrences once, moving forward, instead of slicing and searching every line.
+  const keys = ['报', '報', '况', '況', '公'].map(ch => ({ ch, at: -1 }));
+  const candidate = (a: number, b: number) => keys.some(k => {
+    if (k.at < a && k.at !== Infinity) { const i = text.indexOf(k.ch, a); k.at = i < 0 ? Infinity : i; }
+    return k.at < b;
+  });
+  // Line ends by native search too (\n, and a lone \r), again moving forward only.
+  let nl = -1, cr = -1;
+  const endOf = (a: number) => {
+    if (nl < a && nl !== Infinity) { const i = text.indexOf('\n', a); nl = i < 0 ? Infinity : i; }
+    if (cr < a && cr !== Infinity) { const i = text.indexOf('\r', a); cr = i < 0 ? Infinity : i; }
+    return Math.min(nl, cr, to);
+  };
   while (ls < to) {
-    const le = lineEnd(text, ls, to);
+    const le = endOf(ls);
+    if (!candidate(ls, le)) { ls = nextLine(text, le); continue; }
     const { opens, overview } = classifyLine(text, ls, le, to);
     if (opens && st.seenOverview && ls > from) {
       if (stop && stop(ls)) { out.push(ls); return out; }
