@@ -39,7 +39,6 @@ export function minus(a: string, b: string): string {
   const D = exact([a, b]);
   return new D(a).minus(b).toFixed();
 }
-export function plus(a: string, b: string): string { return sum([a, b]); }
 export function equal(a: string, b: string): boolean {
   if (small(a) && small(b)) return Number(a) === Number(b);
   if (INT.test(a) && INT.test(b)) return BigInt(a) === BigInt(b);
@@ -48,4 +47,3 @@ export function equal(a: string, b: string): boolean {
 }
 export function isNegative(a: string): boolean { return small(a) ? Number(a) < 0 : INT.test(a) ? BigInt(a) < 0n : new (exact([a]))(a).isNegative() && !new (exact([a]))(a).isZero(); }
 export function isInteger(a: string): boolean { return INT.test(a) || new (exact([a]))(a).isInteger(); }
-export function isZero(a: string): boolean { return small(a) ? Number(a) === 0 : INT.test(a) ? BigInt(a) === 0n : new (exact([a]))(a).isZero(); }

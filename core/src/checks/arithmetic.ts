@@ -16,7 +16,8 @@ export function cellFix(key: string, cell: Cell, value: string, certain: boolean
   return { key, start: cell.start, end: cell.end, newText: value, certain };
 }
 
-function keysOf(rels: Evaluated[], first: string): string[] {
+/** The cell to change first, then every cell of the relations. */
+function relationKeys(rels: Evaluated[], first: string): string[] {
   const keys = new Set<string>([first]);
   for (const r of rels) for (const k of r.spec.keys) keys.add(k);
   return [...keys];
@@ -41,7 +42,7 @@ export function arithmeticFindings(report: Report): Finding[] {
         zh: `可能填错：${name.zh}。表中为 ${actual || '（空）'}，应为 ${s.value}（${rels.length} 处勾稽关系不符，改这一格即全部相符）`,
         en: `Likely wrong: ${name.en}. The table says ${actual || '(blank)'}, it should be ${s.value} (${rels.length} relations fail; changing this cell fixes them all)`,
       },
-      start: cell.start, end: cell.end, cells: keysOf(rels, s.key),
+      start: cell.start, end: cell.end, cells: relationKeys(rels, s.key),
       formula: joinMessages(rels.map(formulaOf)), expected: s.value,
       fix: cellFix(s.key, cell, s.value, s.certain),
     });
@@ -58,7 +59,7 @@ export function arithmeticFindings(report: Report): Finding[] {
       message: blank
         ? { zh: `${name.zh} 为空，但其各项之和为 ${expected}：${f.zh}`, en: `${name.en} is blank but its parts add up to ${expected}: ${f.en}` }
         : { zh: `合计不符：${name.zh} 应为 ${expected}。${f.zh}`, en: `Total does not add up: ${name.en} should be ${expected}. ${f.en}` },
-      start: cell.start, end: cell.end, cells: keysOf([e], target), formula: f, expected,
+      start: cell.start, end: cell.end, cells: relationKeys([e], target), formula: f, expected,
       fix: cellFix(target, cell, expected, false),
     });
   }

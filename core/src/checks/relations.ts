@@ -16,26 +16,14 @@ export interface Evaluated {
   report: Report;
 }
 
-/** Every cell key of a relation (left side first). */
-export const keysOf = (e: Evaluated | RelationSpec): string[] => ('spec' in e ? e.spec : e).keys;
 /** The relation's cell `key` (present: the relation was evaluated). */
 export const cellOf = (e: Evaluated, key: string): Cell => e.report.cells.get(key)!;
 export const hasCell = (e: Evaluated, key: string): boolean => e.spec.keys.includes(key);
 
 const counts = (c: Cell) => c.kind === 'number' || c.kind === 'blank' || c.kind === 'not-applicable';
 const valueOf = (c: Cell) => (c.kind === 'number' ? c.value! : '0');
-const SMALL_INT = /^-?\d{1,15}$/;
-
-/** The sum of one side: JavaScript integers when every value is a small whole number, else exact decimals. */
-function sideSum(keys: string[], report: Report): string {
-  let n = 0;
-  for (const k of keys) {
-    const v = valueOf(report.cells.get(k)!);
-    if (!SMALL_INT.test(v)) return sum(keys.map(x => valueOf(report.cells.get(x)!)));
-    n += Number(v);
-  }
-  return String(n);
-}
+/** The exact sum of one side of a relation (blank and not-applicable count for nothing). */
+const sideSum = (keys: string[], report: Report): string => sum(keys.map(k => valueOf(report.cells.get(k)!)));
 
 export function evaluate(spec: RelationSpec, report: Report): Evaluated | null {
   let anyNumber = false;

@@ -21,12 +21,17 @@ export function fixEdit(p: PlacedFinding): OffsetEdit | null {
   return fx ? { start: p.base + fx.start, end: p.base + fx.end, newText: fx.newText } : null;
 }
 
+/** Edits in text order, the first of any that overlap kept. */
+function nonOverlapping<T extends { start: number; end: number }>(edits: T[]): T[] {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  return sorted.filter((e, i) => i === 0 || e.start >= sorted[i - 1].end);
+}
+
 /** Fixes of a report's findings, one per cell, not overlapping, in text order. */
 function fixesOf(findings: Finding[]): NonNullable<Finding['fix']>[] {
   const byStart = new Map<number, NonNullable<Finding['fix']>>();
   for (const f of findings) if (f.fix && !byStart.has(f.fix.start)) byStart.set(f.fix.start, f.fix);
-  const fixes = [...byStart.values()].sort((a, b) => a.start - b.start);
-  return fixes.filter((e, i) => i === 0 || e.start >= fixes[i - 1].end);
+  return nonOverlapping([...byStart.values()]);
 }
 
 /**
@@ -66,6 +71,5 @@ export function fixAllEdits(doc: ReportDocument, report?: number): OffsetEdit[] 
       edits.push({ start: p.base + c.start, end: p.base + c.end, newText: value });
     }
   });
-  edits.sort((a, b) => a.start - b.start);
-  return edits.filter((e, i) => i === 0 || e.start >= edits[i - 1].end);
+  return nonOverlapping(edits);
 }

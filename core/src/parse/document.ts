@@ -60,8 +60,9 @@ export interface PlacedReport { base: number; length: number; report: Report; fi
 
 /**
  * A parsed document: its reports, each parsed and checked on its own text. `update` re-reads only
- * the reports an edit touches (plus the one before, whose end may move), reusing the rest; its
- * result equals `parse` of the new text.
+ * the reports an edit touches (and the one before, when the edit reaches the first two lines of a
+ * report, where its opening boundary is decided), reusing the rest; its result equals `parse` of
+ * the new text.
  */
 export class ReportDocument {
   private constructor(readonly text: string, readonly chunks: ReportChunk[], readonly starts: number[], readonly html: boolean, readonly options: ParseOptions) {}

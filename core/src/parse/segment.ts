@@ -26,8 +26,6 @@ function nextLine(text: string, e: number): number {
 const mayBeTitle = (line: string) => line.length < 120 && (line.includes('报') || line.includes('報') || /(?:信息|資訊|資信)公[开開](?:\(kāi\))?(?:工作)?\s*$/.test(line));
 const mayBeOverview = (line: string) => (line.includes('总体') || line.includes('總體') || line.includes('總(')) && (line.includes('况') || line.includes('況'));
 
-export interface ScanState { seenOverview: boolean }
-
 /** Whether the line starting at `ls` opens a new report, and whether it holds 总体情况. */
 export function classifyLine(text: string, ls: number, le: number, to: number): { opens: boolean; overview: boolean } {
   const line = text.slice(ls, le);
@@ -62,7 +60,7 @@ export function classifyLine(text: string, ls: number, le: number, to: number): 
  */
 export function scanBoundaries(text: string, from: number, to: number, stop?: (boundary: number) => boolean): number[] {
   const out = [from];
-  const st: ScanState = { seenOverview: false };
+  let seenOverview = false;
   let ls = from;
   // Only a line holding one of these characters can be a title or a 总体情况 heading: find their next
   // occurrences once, moving forward, instead of slicing and searching every line.
@@ -82,12 +80,12 @@ export function scanBoundaries(text: string, from: number, to: number, stop?: (b
     const le = endOf(ls);
     if (!candidate(ls, le)) { ls = nextLine(text, le); continue; }
     const { opens, overview } = classifyLine(text, ls, le, to);
-    if (opens && st.seenOverview && ls > from) {
+    if (opens && seenOverview && ls > from) {
       if (stop && stop(ls)) { out.push(ls); return out; }
       out.push(ls);
-      st.seenOverview = false;
+      seenOverview = false;
     }
-    if (overview) st.seenOverview = true;
+    if (overview) seenOverview = true;
     ls = nextLine(text, le);
   }
   return out;

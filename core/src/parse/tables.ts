@@ -79,7 +79,7 @@ function readRows(ctx: TableContext, spec: TableSpec, region: Region): Table {
   const missing: string[] = [];
   let pos = region.from;
   let required = nextRequired.get(spec);
-  if (!required) { required = spec.rows.map((r, i) => spec.rows.slice(i + 1).find(x => !x.optional)); nextRequired.set(spec, required); }
+  if (!required) { required = spec.rows.map((_, i) => spec.rows.slice(i + 1).find(x => !x.optional)); nextRequired.set(spec, required); }
   // The last search for a row's label, reused while it is still ahead of `pos`.
   const found = new Map<RowSpec, LabelHit | null>();
   const search = (row: RowSpec): LabelHit | null => {

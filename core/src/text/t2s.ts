@@ -32,9 +32,3 @@ export function simplifiedCode(c: number): number {
   if (c < 0x3400) return c;
   return (table ??= build())[c];
 }
-
-export function toSimplified(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += String.fromCharCode(simplifiedCode(s.charCodeAt(i)));
-  return out;
-}
