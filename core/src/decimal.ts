@@ -1,12 +1,12 @@
 import Decimal from 'decimal.js';
 
 /**
- * Exact arithmetic for cell values, never binary floating point. Whole numbers of up to 15 digits
- * (every count in a real report) are added as JavaScript integers, exact below 2^53; longer whole
- * numbers as BigInt; anything with a fraction (money) through decimal.js, with enough significant
+ * Exact arithmetic for cell values, never binary floating point. Whole numbers of up to 13 digits
+ * (every count in a real report) are added as JavaScript integers — a sum of up to 900 of them stays
+ * below 2^53, so exact; longer whole numbers as BigInt; anything with a fraction (money) through decimal.js, with enough significant
  * digits for every operand so nothing is rounded.
  */
-const SMALL_INT = /^-?\d{1,15}$/;
+const SMALL_INT = /^-?\d{1,13}$/;
 const INT = /^-?\d+$/;
 const small = (v: string) => SMALL_INT.test(v);
 
@@ -17,6 +17,7 @@ function exact(values: readonly string[]): typeof Decimal {
 }
 
 export function sum(values: readonly string[]): string {
+  if (values.length > 900) return bigSum(values);
   let n = 0;
   for (const v of values) {
     if (!small(v)) return bigSum(values);

@@ -24,18 +24,30 @@ const counts = (c: Cell) => c.kind === 'number' || c.kind === 'blank' || c.kind 
 const valueOf = (c: Cell) => (c.kind === 'number' ? c.value! : '0');
 /** The exact sum of one side of a relation (blank and not-applicable count for nothing). */
 const sideSum = (keys: string[], report: Report): string => sum(keys.map(k => valueOf(report.cells.get(k)!)));
+/**
+ * A canonical value (`-?digits(.digits)?`) that is a whole number below 10^13: a sum of a relation's
+ * few dozen such numbers stays below 2^53, so adding them as JavaScript numbers is exact.
+ */
+const smallInt = (v: string) => v.length <= 13 && v.indexOf('.') < 0;
 
 export function evaluate(spec: RelationSpec, report: Report): Evaluated | null {
-  let anyNumber = false;
-  for (const k of spec.keys) {
-    const c = report.cells.get(k);
+  // One pass over the cells: can the relation be evaluated, and its sides when every figure is a small whole number.
+  let anyNumber = false, exact = true, left = 0, right = 0;
+  const keys = spec.keys, nLeft = spec.left.length;
+  for (let i = 0; i < keys.length; i++) {
+    const c = report.cells.get(keys[i]);
     if (!c || !counts(c)) return null;
-    if (c.kind === 'number') anyNumber = true;
+    if (c.kind !== 'number') continue;
+    anyNumber = true;
+    const v = c.value!;
+    if (!smallInt(v)) exact = false;
+    else if (i < nLeft) left += +v;
+    else right += +v;
   }
   if (!anyNumber) return null;
-  const left = sideSum(spec.left, report);
-  const right = sideSum(spec.right, report);
-  return { spec, ok: left === right || equal(left, right), left, right, report };
+  if (exact) return { spec, ok: left === right, left: String(left), right: String(right), report };
+  const l = sideSum(spec.left, report), r = sideSum(spec.right, report);
+  return { spec, ok: l === r || equal(l, r), left: l, right: r, report };
 }
 
 /** The relations of the report's `requests` template and of `appeals`, evaluated where possible. */

@@ -9,39 +9,37 @@ const TITLE = /政府信息公开.{0,30}?(?:年度报告|年报|工作报告)/;
 const TITLE_FIRST_HALF = /政府信息公开(?:工作)?$/;
 const YEAR = /(20\d{2})年/;
 
-/** The normalised lines of the report's first 4000 characters: [from, to) normalised indices. */
-function headLines(nt: NormText): [number, number][] {
-  const lines: [number, number][] = [];
-  const n = Math.min(nt.text.length, 4000);
-  let from = 0;
-  for (let i = 1; i <= n; i++) {
-    if (i === n || nt.lineStart[i]) { lines.push([from, i]); from = i; }
-  }
-  return lines;
+/** End (normalised index) of the line starting at `from`, looking no further than `limit`. */
+function lineEndAt(nt: NormText, from: number, limit: number): number {
+  let i = from + 1;
+  while (i < limit && !nt.lineStart[i]) i++;
+  return i;
 }
 
 /**
- * The report's title: the first short line near the top that names the annual report, or such a
- * line broken in two (`…政府信息公开工作` / `年度报告`). An archive's `标题:` field counts.
+ * The report's title: the first short line near the top (its first 4000 characters) that names the
+ * annual report, or such a line broken in two (`…政府信息公开工作` / `年度报告`). An archive's `标题:` field counts.
  */
 function findTitle(text: string, nt: NormText): { title: string; start: number; end: number; year: number | null } | null {
-  const lines = headLines(nt);
-  for (let k = 0; k < lines.length; k++) {
-    const [from, to] = lines[k];
-    let line = nt.text.slice(from, to);
-    let skip = 0;
-    if (line.startsWith('标题:')) { skip = 3; line = line.slice(3); }
-    let lastLine = k;
-    if (line.length > 60) continue;
+  const limit = Math.min(nt.text.length, 4000);
+  for (let from = 0, to = 0; from < limit; from = to) {
+    to = lineEndAt(nt, from, limit);
+    // A title is at most 60 characters (after an optional `标题:`): longer lines are not read at all.
+    const skip = to - from >= 3 && nt.text.startsWith('标题:', from) ? 3 : 0;
+    if (to - from - skip > 60) continue;
+    const line = nt.text.slice(from + skip, to);
+    let lastEnd = to;
     if (!TITLE.test(line)) {
-      const next = lines[k + 1] ? nt.text.slice(lines[k + 1][0], lines[k + 1][1]) : '';
-      if (!(TITLE_FIRST_HALF.test(line) && /^(?:年度)?报告/.test(next) && next.length <= 10)) continue;
-      lastLine = k + 1;
+      if (!TITLE_FIRST_HALF.test(line) || to >= limit) continue;
+      const nextEnd = lineEndAt(nt, to, limit);
+      const next = nt.text.slice(to, nextEnd);
+      if (!(/^(?:年度)?报告/.test(next) && next.length <= 10)) continue;
+      lastEnd = nextEnd;
     }
     const start = nt.map[from + skip];
-    const end = nt.map[lines[lastLine][1] - 1] + 1;
+    const end = nt.map[lastEnd - 1] + 1;
     const title = text.slice(start, end).replace(/\s*[\r\n]+\s*/g, '');
-    const ym = YEAR.exec(nt.text.slice(from, lines[lastLine][1]));
+    const ym = YEAR.exec(nt.text.slice(from, lastEnd));
     return { title, start, end, year: ym ? Number(ym[1]) : null };
   }
   return null;

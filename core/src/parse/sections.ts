@@ -8,13 +8,17 @@ const PREFIX = '(?:\\d{4}年度?)?(?:政府信息公开(?:工作)?)?';
 /** One sticky pattern for all six headings; the capture group that matched tells the section. */
 const HEADING = new RegExp(`${PREFIX}(?:${SECTIONS.map(s => `(${s.headings.join('|')})`).join('|')})`, 'y');
 const NUMBERED = new RegExp(`([${NUMERALS}]{1,2})[、.]`, 'g');
-const BULLETS = new Set(['-', '•', '·', '●', '*', '◆', '■']);
-const FIRST_CHARS = new Set('总主行收因政存其0123456789');
+/** Character codes, not one-character strings: `text[i]` of a Chinese character allocates a string each time. */
+const codes = (chars: string) => new Set([...chars].map(c => c.charCodeAt(0)));
+const BULLETS = codes('-•·●*◆■');
+const FIRST_CHARS = codes('总主行收因政存其0123456789');
+/** What may follow a heading without a numeral on its line: nothing, or `:` `：` `。` `.`. */
+const HEADING_END = codes(':：。.');
 
 function matchHeading(text: string, at: number): { number: number; end: number } | null {
   const c = text.charCodeAt(at);
   // A heading starts with its words or with a year (`2022年…总体情况`).
-  if (c >= 0x30 && c <= 0x39 ? text.charCodeAt(at + 4) !== 0x5e74 /* 年 */ : !FIRST_CHARS.has(text[at])) return null;
+  if (c >= 0x30 && c <= 0x39 ? text.charCodeAt(at + 4) !== 0x5e74 /* 年 */ : !FIRST_CHARS.has(c)) return null;
   HEADING.lastIndex = at;
   const m = HEADING.exec(text);
   if (!m) return null;
@@ -43,10 +47,10 @@ export function findSections(nt: NormText, src: string, end: number): Section[] 
   }
   // Line starts only (a native search of the flag array instead of a test per character).
   for (let i = nt.lineStart.indexOf(1); i >= 0; i = nt.lineStart.indexOf(1, i + 1)) {
-    const at = BULLETS.has(text[i]) ? i + 1 : i;
+    const at = BULLETS.has(text.charCodeAt(i)) ? i + 1 : i;
     const h = matchHeading(text, at);
     // Without a numeral, the heading must stand alone on its line.
-    if (h && (h.end >= text.length || nt.lineStart[h.end] || /^[:：。.]?$/.test(text[h.end]))) {
+    if (h && (h.end >= text.length || nt.lineStart[h.end] || HEADING_END.has(text.charCodeAt(h.end)))) {
       if (!found.some(f => f.ns <= i && f.ne >= h.end)) found.push({ ns: i, ne: h.end, number: h.number, written: null });
     }
   }

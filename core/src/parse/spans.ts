@@ -1,33 +1,38 @@
-import { hasCjk, readValue, type CellValue } from './values';
+import type { Cell } from '../model';
+import { hasCjk, readValue } from './values';
 
-/** One cell found in the text between a row label and whatever follows the row. */
-export interface RawCell extends CellValue {
-  text: string;
-  start: number;
-  end: number;
-  glued?: boolean;
-}
+/**
+ * One cell found in the text between a row label and whatever follows the row: already the model's
+ * cell (one object per cell), its `key` set when the row assigns it to a column. For a figure,
+ * [start, end) is the figure itself; the text as written always spans [start, start + text.length).
+ */
+export type RawCell = Cell;
 
 /** Spaces around values: U+0020, tabs, NBSP, U+2000–U+200B, U+3000, BOM, line breaks. */
 function isWsCode(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b);
 }
-const isWs = (c: string) => isWsCode(c.charCodeAt(0));
-/** A figure, possibly with a sign and a unit: splits `（…）0000000` or `规章1` into text and figure. */
+/** `|`, tab, `｜`: what separates the places of a row written on one line. */
+const isSeparator = (c: number) => c === 0x7c || c === 0x09 || c === 0xff5c;
 /** Punctuation, quotes and pinyin glosses (`(xiàng)`) left over from a label: never a cell. */
 const JUNK = /^(?:[^\p{L}\p{N}]|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńň]{1,7}\))+$/u;
+/** A figure, possibly with a sign and a unit: splits `（…）0000000` or `规章1` into text and figure. */
 const VALUE_TOKEN = /[+\-－]?[0-9０-９]+(?:[.．,，][0-9０-９]+)*(?:万元|元|件|个|条|项|次|人)?/g;
 
-function trimmed(text: string, a: number, b: number): [number, number] {
-  while (a < b && isWs(text[a])) a++;
-  while (b > a && isWs(text[b - 1])) b--;
-  return [a, b];
+/** Up to 15 ASCII digits without a leading zero (or `0` itself): most cells, read without a regex. */
+function isPlainCount(text: string, a: number, b: number): boolean {
+  if (b - a > 15 || (b - a > 1 && text.charCodeAt(a) === 0x30)) return false;
+  for (let i = a; i < b; i++) { const c = text.charCodeAt(i); if (c < 0x30 || c > 0x39) return false; }
+  return true;
 }
 
 function cell(text: string, a: number, b: number): RawCell {
   const t = text.slice(a, b);
+  if (isPlainCount(text, a, b)) return { key: '', text: t, kind: 'number', value: t, start: a, end: b };
   const v = readValue(t);
-  return { kind: v.kind, value: v.value, unit: v.unit, numStart: v.numStart, numEnd: v.numEnd, text: t, start: a, end: b };
+  const c: RawCell = { key: '', text: t, kind: v.kind, value: v.value, start: a, end: v.kind === 'number' ? a + v.numEnd : b };
+  if (v.unit) c.unit = v.unit;
+  return c;
 }
 
 /**
@@ -45,7 +50,7 @@ export function readCells(text: string, a: number, b: number, expected: number):
   let labelLineBlanks: RawCell[] = [];
   while (lineStart < b) {
     let lineEnd = lineStart;
-    while (lineEnd < b && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+    for (let c = text.charCodeAt(lineEnd); lineEnd < b && c !== 10 && c !== 13; c = text.charCodeAt(++lineEnd));
     const into = first ? [] : cells;
     const ended = readLine(text, lineStart, lineEnd, first, into, expected);
     if (first) { if (into.every(c => c.kind === 'blank')) labelLineBlanks = into; else cells.push(...into); }
@@ -96,21 +101,26 @@ function blanksFromEmptyLines(text: string, a: number, cells: RawCell[], expecte
  * there (`若干`, `约120`) is an invalid cell, and a place of spaces after the last pipe is blank.
  */
 function readLine(text: string, ls: number, le: number, labelLine: boolean, out: RawCell[], expected: number): boolean {
-  const segs: [number, number][] = [];
-  let s = ls;
+  // One pass for the number of places and whether any holds something.
+  let separators = 0, content = false;
   for (let i = ls; i < le; i++) {
-    const c = text[i];
-    if (c === '|' || c === '\t' || c === '｜') { segs.push([s, i]); s = i + 1; }
+    const c = text.charCodeAt(i);
+    if (isSeparator(c)) separators++;
+    else if (!content && !isWsCode(c)) content = true;
   }
-  segs.push([s, le]);
-  const content = segs.some(([x, y]) => { const [p, q] = trimmed(text, x, y); return q > p; });
   if (!content && !labelLine) return false;
-  const rowLine = labelLine && segs.length > 1;
-  for (let j = 0; j < segs.length; j++) {
-    const [p, q] = trimmed(text, segs[j][0], segs[j][1]);
-    const last = j === segs.length - 1;
+  const rowLine = labelLine && separators > 0;
+  let s = ls;
+  for (let j = 0; j <= separators; j++) {
+    const last = j === separators;
+    let e = le;
+    if (!last) { e = s; while (!isSeparator(text.charCodeAt(e))) e++; }
+    let p = s, q = e;
+    while (p < q && isWsCode(text.charCodeAt(p))) p++;
+    while (q > p && isWsCode(text.charCodeAt(q - 1))) q--;
+    const spaces = e > s;
+    s = e + 1;
     if (q === p) {
-      const spaces = segs[j][1] > segs[j][0];
       if ((j > 0 && !last) || (rowLine && last && j > 0 && spaces)) out.push(blank(p));
       continue;
     }
@@ -129,7 +139,7 @@ function readLine(text: string, ls: number, le: number, labelLine: boolean, out:
   return false;
 }
 
-const blank = (at: number): RawCell => ({ kind: 'blank', value: null, unit: undefined, text: '', start: at, end: at, numStart: 0, numEnd: 0 });
+export const blank = (at: number): RawCell => ({ key: '', text: '', kind: 'blank', value: null, start: at, end: at });
 
 /** `0 0 0`: figures separated by spaces. */
 function splitsIntoValues(text: string, p: number, q: number): boolean {
@@ -142,9 +152,9 @@ function readSegment(text: string, p: number, q: number, out: RawCell[]): boolea
   if (whole.kind === 'number' || whole.kind === 'not-applicable') { out.push(whole); return false; }
   let i = p;
   while (i < q) {
-    while (i < q && isWs(text[i])) i++;
+    while (i < q && isWsCode(text.charCodeAt(i))) i++;
     let j = i;
-    while (j < q && !isWs(text[j])) j++;
+    while (j < q && !isWsCode(text.charCodeAt(j))) j++;
     if (j > i && readWord(text, i, j, out)) return true;
     i = j;
   }
@@ -172,6 +182,6 @@ function readText(text: string, p: number, q: number, out: RawCell[]): boolean {
   const t = text.slice(p, q);
   if (hasCjk(t)) return out.length > 0;
   if (JUNK.test(t)) return false;
-  out.push({ kind: 'invalid', value: null, text: t, start: p, end: q, numStart: 0, numEnd: 0 });
+  out.push({ key: '', text: t, kind: 'invalid', value: null, start: p, end: q });
   return false;
 }

@@ -3,7 +3,7 @@ import { ACTIVE_2019, ACTIVE_2021, APPEALS_HEADER_WORDS, APPEALS_KEYS, REQUESTS_
 import type { RowSpec, TableSpec } from '../template/types';
 import { sourceEnd, sourceStart, type NormText } from '../text/normalize';
 import { findLabel, type LabelHit } from './labels';
-import { readCells, type RawCell } from './spans';
+import { blank, readCells, type RawCell } from './spans';
 
 /** What the table readers share: the report's text, its normalised form, and the cells found so far. */
 export interface TableContext {
@@ -17,20 +17,9 @@ export interface Region { from: number; to: number }
 
 const src = (ctx: TableContext, ni: number) => sourceStart(ctx.nt, ni, ctx.text.length);
 
-function put(ctx: TableContext, key: string, raw: RawCell): void {
-  const cell: Cell = {
-    key, text: raw.text, kind: raw.kind, value: raw.value,
-    start: raw.kind === 'number' ? raw.start + raw.numStart : raw.start,
-    end: raw.kind === 'number' ? raw.start + raw.numEnd : raw.end,
-  };
-  if (raw.unit) cell.unit = raw.unit;
-  if (raw.glued) cell.glued = true;
-  ctx.cells.set(key, cell);
-}
-
 /** Cell keys `${prefix}.${column}`, made once per row and column list: the same strings in every report, hashed once for the cell map. */
 const KEYS = new Map<string, WeakMap<string[], string[]>>();
-function keysOf(prefix: string, columns: string[]): string[] {
+export function keysOf(prefix: string, columns: string[]): string[] {
   let byCols = KEYS.get(prefix);
   if (!byCols) KEYS.set(prefix, (byCols = new WeakMap()));
   let keys = byCols.get(columns);
@@ -38,20 +27,27 @@ function keysOf(prefix: string, columns: string[]): string[] {
   return keys;
 }
 
+function put(ctx: TableContext, key: string, cell: RawCell): number {
+  cell.key = key;
+  ctx.cells.set(key, cell);
+  return cell.end;
+}
+
 /**
  * Assigns the cells read after a row label to the row's columns. A lone digit run with exactly as
  * many digits as columns is split digit by digit (archives that glued `280000028`); any other
  * count leaves the row's cells unknown and marks the row, never inventing numbers.
+ * Returns the end offset of the row's last cell.
  */
-export function assignRow(ctx: TableContext, prefix: string, columns: string[], raw: RawCell[], at: number, row: TableRow, atEnd = false): void {
-  const n = columns.length;
-  const keys = keysOf(prefix, columns);
+export function assignRow(ctx: TableContext, keys: string[], raw: RawCell[], at: number, row: TableRow, atEnd = false): number {
+  const n = keys.length;
   row.found = raw.length;
+  let end = 0;
   if (raw.length === 0 && !atEnd) {
-    for (const k of keys) put(ctx, k, { kind: 'blank', value: null, text: '', start: at, end: at, numStart: 0, numEnd: 0 });
-    return;
+    for (const k of keys) end = Math.max(end, put(ctx, k, blank(at)));
+    return end;
   }
-  if (raw.length === n) { for (let i = 0; i < n; i++) put(ctx, keys[i], raw[i]); return; }
+  if (raw.length === n) { for (let i = 0; i < n; i++) end = Math.max(end, put(ctx, keys[i], raw[i])); return end; }
   // Digits glued or half-glued (`0 0 0 0 0 00`): when the digits are exactly as many as the
   // columns, each digit is a cell; otherwise they cannot be separated.
   const digitsOnly = raw.every(r => r.kind === 'number' && /^\d+$/.test(r.text));
@@ -60,14 +56,16 @@ export function assignRow(ctx: TableContext, prefix: string, columns: string[], 
     let i = 0;
     for (const r of raw) for (let d = 0; d < r.text.length; d++, i++) {
       // Every cell of a row read digit by digit is fragile: a two-digit value anywhere would change the count.
-      put(ctx, keys[i], { kind: 'number', value: r.text[d], text: r.text[d], start: r.start + d, end: r.start + d + 1, numStart: 0, numEnd: 1, glued: true });
+      end = Math.max(end, put(ctx, keys[i], { key: '', text: r.text[d], kind: 'number', value: r.text[d], start: r.start + d, end: r.start + d + 1, glued: true }));
     }
-    return;
+    return end;
   }
   row.problem = atEnd ? 'truncated' : digitsOnly && raw.length < n && raw.some(r => r.text.length > 1) ? 'glued' : 'count';
-  const start = raw.length ? raw[0].start : at, end = raw.length ? raw[raw.length - 1].end : at;
-  const text = ctx.text.slice(start, end);
-  for (const k of keys) ctx.cells.set(k, { key: k, text, kind: 'unknown', value: null, start, end });
+  const lastRaw = raw[raw.length - 1];
+  const start = raw.length ? raw[0].start : at, stop = raw.length ? lastRaw.start + lastRaw.text.length : at;
+  const text = ctx.text.slice(start, stop);
+  for (const k of keys) ctx.cells.set(k, { key: k, text, kind: 'unknown', value: null, start, end: stop });
+  return stop;
 }
 
 /** Finds each row of `spec` in order, then reads the text between consecutive labels as the row's cells. */
@@ -120,9 +118,8 @@ function readRows(ctx: TableContext, spec: TableSpec, region: Region): Table {
       columns = row.variants.find(v => header.includes(v.marker))?.columns ?? row.columns;
     }
     const raw = readCells(ctx.text, labelEnd, spanEnd, columns.length);
-    const prefix = `${spec.id}.${row.key}`;
-    assignRow(ctx, prefix, columns, raw, labelEnd, tr, spanEnd >= ctx.text.length);
-    for (const key of keysOf(prefix, columns)) cellsEnd = Math.max(cellsEnd, ctx.cells.get(key)?.end ?? 0);
+    const end = assignRow(ctx, keysOf(`${spec.id}.${row.key}`, columns), raw, labelEnd, tr, spanEnd >= ctx.text.length);
+    cellsEnd = Math.max(cellsEnd, end);
   }
   const first = rows[0], last = rows[rows.length - 1];
   const truncated = missing.length > 0 && region.to >= ctx.nt.text.length && !!last && missing.indexOf(spec.rows.filter(r => !r.optional).slice(-1)[0].key) >= 0;
@@ -180,10 +177,9 @@ export function readAppeals(ctx: TableContext, region: Region): Table | null {
       const a = sourceEnd(ctx.nt, headEnd, 0), b = src(ctx, region.to);
       const raw = readCells(ctx.text, a, b, APPEALS_KEYS.length);
       const row: TableRow = { key: 'appeals', labelStart: src(ctx, i), labelEnd: a, found: 0 };
-      const cols = APPEALS_KEYS;
-      assignRow(ctx, 'appeals', cols, raw, a, row, b >= ctx.text.length);
-      const truncated = raw.length < cols.length && region.to >= text.length;
-      const end = Math.max(a, ...keysOf('appeals', cols).map(k => ctx.cells.get(k)?.end ?? 0));
+      const cellsEnd = assignRow(ctx, keysOf('appeals', APPEALS_KEYS), raw, a, row, b >= ctx.text.length);
+      const truncated = raw.length < APPEALS_KEYS.length && region.to >= text.length;
+      const end = Math.max(a, cellsEnd);
       return { id: 'appeals', template: null, rows: [row], missingRows: [], truncated, start: row.labelStart, end };
     }
     // Past the whole run: a page repeating 行政复议 ten thousand times is read once, not once per word.

@@ -39,13 +39,29 @@ function foldTable(): Uint16Array {
   return t;
 }
 
-/** Normalises `src[from, to)`. */
+/**
+ * Work arrays reused from one report to the next (a report's normalised text is only used while that
+ * report is parsed): no fresh typed arrays per report. Documents past this size get their own.
+ */
+const REUSE_LIMIT = 1 << 20;
+let work = { codes: new Uint16Array(0), map: new Int32Array(0), lineStart: new Uint8Array(0) };
+function workArrays(n: number) {
+  if (n > REUSE_LIMIT) return { codes: new Uint16Array(n), map: new Int32Array(n), lineStart: new Uint8Array(n) };
+  if (work.codes.length < n) {
+    const size = Math.min(REUSE_LIMIT, Math.max(n, work.codes.length * 2, 4096));
+    work = { codes: new Uint16Array(size), map: new Int32Array(size), lineStart: new Uint8Array(size) };
+  }
+  return work;
+}
+
+/**
+ * Normalises `src[from, to)`. The result's `map` and `lineStart` are views of work arrays that the
+ * next call reuses: read them before normalising another text.
+ */
 export function normalize(src: string, from = 0, to = src.length): NormText {
   const fold = (FOLD ??= foldTable());
   const n = to - from;
-  const codes = new Uint16Array(n);
-  const map = new Int32Array(n);
-  const lineStart = new Uint8Array(n);
+  const { codes, map, lineStart } = workArrays(n);
   let k = 0;
   let atLine = 1;
   for (let i = from; i < to; i++) {
