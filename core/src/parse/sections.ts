@@ -26,6 +26,12 @@ function matchHeading(text: string, at: number): { number: number; end: number }
   return null;
 }
 
+/** Whether [ns, ne) lies within a heading already found (a plain loop: a closure here would allocate per line). */
+function covered(found: { ns: number; ne: number }[], ns: number, ne: number): boolean {
+  for (const f of found) if (f.ns <= ns && f.ne >= ne) return true;
+  return false;
+}
+
 function numeralValue(s: string): number {
   if (s.length === 1) return NUMERALS.indexOf(s) + 1;
   return s[0] === '十' ? 10 + NUMERALS.indexOf(s[1]) + 1 : NUMERALS.indexOf(s[0]) + 1;
@@ -51,7 +57,7 @@ export function findSections(nt: NormText, src: string, end: number): Section[] 
     const h = matchHeading(text, at);
     // Without a numeral, the heading must stand alone on its line.
     if (h && (h.end >= text.length || nt.lineStart[h.end] || HEADING_END.has(text.charCodeAt(h.end)))) {
-      if (!found.some(f => f.ns <= i && f.ne >= h.end)) found.push({ ns: i, ne: h.end, number: h.number, written: null });
+      if (!covered(found, i, h.end)) found.push({ ns: i, ne: h.end, number: h.number, written: null });
     }
   }
   found.sort((a, b) => a.ns - b.ns);
