@@ -40,6 +40,8 @@ export interface TableRow {
   labelEnd: number;
   /** Number of cells found in the document for this row (before any glued-digit split). */
   found: number;
+  /** Keys of the row's cells in column order (empty for a group heading such as （三）不予公开). */
+  cells: string[];
   /** Set when the row's cells could not be assigned to columns. */
   problem?: 'count' | 'glued' | 'truncated';
 }

@@ -12,9 +12,11 @@ export interface Suspect { key: string; value: string; explains: Evaluated[]; ce
  * them all, it is the suspect. A suspect is certain when no other cell explains the same relations
  * as well. Relations no suspect explains are left to their totals.
  */
+const NOTHING_TO_LOCATE: { suspects: Suspect[]; unexplained: Evaluated[] } = Object.freeze({ suspects: [], unexplained: [] });
+
 export function locate(evaluated: Evaluated[]): { suspects: Suspect[]; unexplained: Evaluated[] } {
+  if (evaluated.every(e => e.ok)) return NOTHING_TO_LOCATE;
   const failing = evaluated.filter(e => !e.ok);
-  if (!failing.length) return { suspects: [], unexplained: [] };
   const byCell = new Map<string, Evaluated[]>();
   for (const e of evaluated) for (const k of e.spec.keys) {
     let l = byCell.get(k);

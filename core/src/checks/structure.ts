@@ -61,9 +61,7 @@ export function rowFindings(report: Report): Finding[] {
     out.push(...missingRows(t));
     for (const r of t.rows) {
       if (!r.problem || r.problem === 'truncated') continue;
-      const prefix = `${t.id}.${r.key === 'appeals' ? '' : r.key + '.'}`;
-      const keys: string[] = [];
-      for (const k of report.cells.keys()) if (k.startsWith(prefix)) keys.push(k);
+      const keys = r.cells;
       const c = report.cells.get(keys[0]);
       const name = r.key === 'appeals' ? tableName('appeals') : rowName(r.key);
       const message = r.problem === 'glued'

@@ -8,6 +8,8 @@ export function invalidNumberFindings(report: Report): Finding[] {
   const out: Finding[] = [];
   for (const c of report.cells.values()) {
     if (c.kind !== 'invalid' && c.kind !== 'number') continue;
+    // A figure is only judged further when it has a sign or a fraction.
+    if (c.kind === 'number' && c.value!.charCodeAt(0) !== 0x2d && c.value!.indexOf('.') < 0) continue;
     const kind = valueKindOf(c.key);
     if (c.kind === 'number' && (kind === 'signed' || !c.value!.startsWith('-')) && (kind !== 'count' || !c.value!.includes('.'))) continue;
     const name = cellName(c.key);

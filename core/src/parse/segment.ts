@@ -54,6 +54,14 @@ export function classifyLine(text: string, ls: number, le: number, to: number): 
   return { opens: title || overviewStart, overview };
 }
 
+/** Whether the line's last visible character can end `…公开`, `…公開`, `…公开工作` or `…公开(kāi)`. */
+function endsLikeTitleHalf(text: string, a: number, b: number): boolean {
+  let e = b;
+  while (e > a && /\s/.test(text[e - 1])) e--;
+  const c = text.charCodeAt(e - 1);
+  return c === 0x5f00 /* 开 */ || c === 0x958b /* 開 */ || c === 0x4f5c /* 作 */ || c === 0x29 /* ) */;
+}
+
 /**
  * Report start offsets in text[from, to), `from` being a report start. Stops early when `stop`
  * says a boundary is one already known (an incremental re-scan that has caught up).
@@ -63,12 +71,15 @@ export function scanBoundaries(text: string, from: number, to: number, stop?: (b
   let seenOverview = false;
   let ls = from;
   // Only a line holding one of these characters can be a title or a 总体情况 heading: find their next
-  // occurrences once, moving forward, instead of slicing and searching every line.
-  const keys = ['报', '報', '况', '況', '公'].map(ch => ({ ch, at: -1 }));
-  const candidate = (a: number, b: number) => keys.some(k => {
+  // occurrences once, moving forward, instead of slicing and searching every line. A line with 公 but
+  // neither 报 nor 况 can only be the first half of a title broken after …公开 / …公开工作.
+  const next = (ch: string) => ({ ch, at: -1 });
+  const strong = [next('报'), next('報'), next('况'), next('況')], gong = next('公');
+  const holds = (k: { ch: string; at: number }, a: number, b: number) => {
     if (k.at < a && k.at !== Infinity) { const i = text.indexOf(k.ch, a); k.at = i < 0 ? Infinity : i; }
     return k.at < b;
-  });
+  };
+  const candidate = (a: number, b: number) => strong.some(k => holds(k, a, b)) || (holds(gong, a, b) && endsLikeTitleHalf(text, a, b));
   // Line ends by native search too (\n, and a lone \r), again moving forward only.
   let nl = -1, cr = -1;
   const endOf = (a: number) => {

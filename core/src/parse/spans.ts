@@ -26,9 +26,15 @@ function isPlainCount(text: string, a: number, b: number): boolean {
   return true;
 }
 
+/** `0`…`9` as shared strings: most cells are one digit, and a slice of the (two-byte) report text would be a new string each. */
+const DIGITS = Array.from({ length: 10 }, (_, d) => String(d));
+
 function cell(text: string, a: number, b: number): RawCell {
+  if (isPlainCount(text, a, b)) {
+    const t = b - a === 1 ? DIGITS[text.charCodeAt(a) - 0x30] : text.slice(a, b);
+    return { key: '', text: t, kind: 'number', value: t, start: a, end: b };
+  }
   const t = text.slice(a, b);
-  if (isPlainCount(text, a, b)) return { key: '', text: t, kind: 'number', value: t, start: a, end: b };
   const v = readValue(t);
   const c: RawCell = { key: '', text: t, kind: v.kind, value: v.value, start: a, end: v.kind === 'number' ? a + v.numEnd : b };
   if (v.unit) c.unit = v.unit;

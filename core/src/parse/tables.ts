@@ -27,6 +27,8 @@ export function keysOf(prefix: string, columns: string[]): string[] {
   return keys;
 }
 
+const NO_CELLS: string[] = [];
+
 function put(ctx: TableContext, key: string, cell: RawCell): number {
   cell.key = key;
   ctx.cells.set(key, cell);
@@ -42,6 +44,7 @@ function put(ctx: TableContext, key: string, cell: RawCell): number {
 export function assignRow(ctx: TableContext, keys: string[], raw: RawCell[], at: number, row: TableRow, atEnd = false): number {
   const n = keys.length;
   row.found = raw.length;
+  row.cells = keys;
   let end = 0;
   if (raw.length === 0 && !atEnd) {
     for (const k of keys) end = Math.max(end, put(ctx, k, blank(at)));
@@ -105,7 +108,7 @@ function readRows(ctx: TableContext, spec: TableSpec, region: Region): Table {
   for (let k = 0; k < hits.length; k++) {
     const { spec: row, hit } = hits[k];
     const labelStart = src(ctx, hit.ns), labelEnd = sourceEnd(ctx.nt, hit.ne, labelStart);
-    const tr: TableRow = { key: row.key, labelStart, labelEnd, found: 0 };
+    const tr: TableRow = { key: row.key, labelStart, labelEnd, found: 0, cells: NO_CELLS };
     rows.push(tr);
     if (!row.columns.length) continue;
     const spanEnd = k + 1 < hits.length ? src(ctx, hits[k + 1].hit.ns) : regionEnd;
@@ -176,7 +179,7 @@ export function readAppeals(ctx: TableContext, region: Region): Table | null {
       const headEnd = Math.min(HEADER_RUN.lastIndex, region.to);
       const a = sourceEnd(ctx.nt, headEnd, 0), b = src(ctx, region.to);
       const raw = readCells(ctx.text, a, b, APPEALS_KEYS.length);
-      const row: TableRow = { key: 'appeals', labelStart: src(ctx, i), labelEnd: a, found: 0 };
+      const row: TableRow = { key: 'appeals', labelStart: src(ctx, i), labelEnd: a, found: 0, cells: NO_CELLS };
       const cellsEnd = assignRow(ctx, keysOf('appeals', APPEALS_KEYS), raw, a, row, b >= ctx.text.length);
       const truncated = raw.length < APPEALS_KEYS.length && region.to >= text.length;
       const end = Math.max(a, cellsEnd);
