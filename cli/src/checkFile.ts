@@ -10,28 +10,44 @@ export interface FileResult {
   error?: string;
 }
 
+/** A file read and checked: its parsed document, or the note (empty, binary) or error that replaces it. */
+export interface CheckedFile {
+  path: string;
+  encoding: string | null;
+  doc: ReportDocument | null;
+  notes: DiagnosticJson[];
+  error?: string;
+}
+
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-/** Reads, decodes and checks one file. Never throws: an unreadable, empty or binary file gets `error`. */
-export function checkFile(file: string, lang: Lang): FileResult {
-  const empty = { reports: [], diagnostics: [] };
+/** Reads, decodes and checks one file. Never throws: an unreadable, empty or binary file gets `error` or a note. */
+export function checkFileDocument(file: string, lang: Lang): CheckedFile {
+  const none = { encoding: null, doc: null, notes: [] };
   try {
     const size = statSync(file).size;
-    if (size > MAX_FILE_BYTES) return { path: file, encoding: null, ...empty, error: lang === 'en' ? `file too large (${size} bytes; limit ${MAX_FILE_BYTES})` : `文件过大（${size} 字节，上限 ${MAX_FILE_BYTES}）` };
+    if (size > MAX_FILE_BYTES) return { path: file, ...none, error: lang === 'en' ? `file too large (${size} bytes; limit ${MAX_FILE_BYTES})` : `文件过大（${size} 字节，上限 ${MAX_FILE_BYTES}）` };
     const bytes = readFileSync(file);
-    if (bytes.length === 0) return { path: file, encoding: null, reports: [], diagnostics: [noteOf('empty', lang)] };
+    if (bytes.length === 0) return { path: file, ...none, notes: [noteOf('empty', lang)] };
     const d = decodeBytes(bytes);
-    if (d.binary) return { path: file, encoding: null, reports: [], diagnostics: [noteOf('binary', lang)] };
-    const doc = ReportDocument.parse(d.text);
-    return { path: file, encoding: d.encoding, ...documentJson(doc, lang) };
+    if (d.binary) return { path: file, ...none, notes: [noteOf('binary', lang)] };
+    return { path: file, encoding: d.encoding, doc: ReportDocument.parse(d.text), notes: [] };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const reason = err.code === 'EACCES' ? (lang === 'en' ? 'permission denied' : '没有读取权限')
       : err.code === 'EISDIR' ? (lang === 'en' ? 'is a folder' : '是文件夹')
         : err.code ? `${err.code}` : String(err && err.message || err);
-    return { path: file, encoding: null, ...empty, error: (lang === 'en' ? 'cannot read: ' : '无法读取：') + reason };
+    return { path: file, ...none, error: (lang === 'en' ? 'cannot read: ' : '无法读取：') + reason };
   }
 }
+
+/** A checked file as the JSON entry's objects (for the text and SARIF outputs). */
+export function fileResult(c: CheckedFile, lang: Lang): FileResult {
+  const body = c.doc ? documentJson(c.doc, lang) : { reports: [], diagnostics: c.notes };
+  return { path: c.path, encoding: c.encoding, ...body, ...(c.error ? { error: c.error } : {}) };
+}
+
+export function checkFile(file: string, lang: Lang): FileResult { return fileResult(checkFileDocument(file, lang), lang); }
 
 function noteOf(why: 'empty' | 'binary', lang: Lang): DiagnosticJson {
   const f = notAReport(0, 0, why);

@@ -1,6 +1,6 @@
-import type { Lang } from '../../core/src';
-import { checkFile, type FileResult } from './checkFile';
-import { countsOf, entryJson, entryText, type Counts } from './format';
+import { documentJsonMembers, type Lang } from '../../core/src';
+import { checkFileDocument, fileResult, type CheckedFile, type FileResult } from './checkFile';
+import { entryText, type Counts } from './format';
 
 export type Format = 'text' | 'json' | 'sarif';
 
@@ -12,10 +12,29 @@ export interface Job { batch: { index: number; file: string }[]; lang: Lang; for
  * to pass between threads, written out as is), or for SARIF the result itself.
  */
 export interface Entry { counts: Counts; text?: string; result?: FileResult }
+/** An entry as a worker sends it back: its place in the output, and its text as UTF-8, the JSON separator included. */
+export interface Rendered { index: number; counts: Counts; bytes?: Uint8Array; result?: FileResult }
+
+/** One file's share of the summary (an unreadable file counts as an error). */
+function countsOf(c: CheckedFile): Counts {
+  let errors = c.error ? 1 : 0, warnings = 0;
+  const count = (severity: string) => { if (severity === 'error') errors++; else if (severity === 'warning') warnings++; };
+  for (const n of c.notes) count(n.severity);
+  const reports = c.doc ? c.doc.reports() : [];
+  for (const r of reports) for (const f of r.findings) count(f.severity);
+  return { reports: reports.length, errors, warnings, unreadable: !!c.error };
+}
+
+/** One file's entry of the JSON output, written straight from the parsed document (the same text as `JSON.stringify(fileResult(…))`). */
+function entryJson(c: CheckedFile, lang: Lang): string {
+  const body = c.doc ? documentJsonMembers(c.doc, lang) : `"reports":[],"diagnostics":${JSON.stringify(c.notes)}`;
+  return `{"path":${JSON.stringify(c.path)},"encoding":${JSON.stringify(c.encoding)},${body}${c.error ? `,"error":${JSON.stringify(c.error)}` : ''}}`;
+}
 
 export function renderEntry(file: string, job: Omit<Job, 'batch'>): Entry {
-  const r = checkFile(file, job.lang);
-  const counts = countsOf(r);
-  if (job.format === 'sarif') return { counts, result: r };
-  return { counts, text: job.format === 'json' ? entryJson(r) : entryText(r, job.lang, job.color) };
+  const c = checkFileDocument(file, job.lang);
+  const counts = countsOf(c);
+  if (job.format === 'json') return { counts, text: entryJson(c, job.lang) };
+  const r = fileResult(c, job.lang);
+  return job.format === 'sarif' ? { counts, result: r } : { counts, text: entryText(r, job.lang, job.color) };
 }

@@ -6,13 +6,6 @@ import type { FileResult } from './checkFile';
 export interface Summary { files: number; reports: number; errors: number; warnings: number }
 export interface Counts { reports: number; errors: number; warnings: number; unreadable: boolean }
 
-/** One file's share of the summary (an unreadable file counts as an error). */
-export function countsOf(r: FileResult): Counts {
-  let errors = r.error ? 1 : 0, warnings = 0;
-  for (const d of r.diagnostics) { if (d.severity === 'error') errors++; else if (d.severity === 'warning') warnings++; }
-  return { reports: r.reports.length, errors, warnings, unreadable: !!r.error };
-}
-
 export function addCounts(s: Summary, c: Counts): void { s.files++; s.reports += c.reports; s.errors += c.errors; s.warnings += c.warnings; }
 
 const display = (p: string) => path.relative(process.cwd(), p) || p;
@@ -33,11 +26,6 @@ export function summaryText(s: Summary, lang: Lang): string {
   return (lang === 'en'
     ? `${s.files} file${s.files === 1 ? '' : 's'}, ${s.reports} report${s.reports === 1 ? '' : 's'}: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`
     : `${s.files} 个文件，${s.reports} 份年报：${s.errors} 个错误，${s.warnings} 个警告`) + '\n';
-}
-
-/** One file's entry of the JSON output. */
-export function entryJson(r: FileResult): string {
-  return JSON.stringify({ path: r.path, encoding: r.encoding, reports: r.reports, diagnostics: r.diagnostics, ...(r.error ? { error: r.error } : {}) });
 }
 
 const DOCS = 'https://github.com/nianbao/nianbao/blob/main/docs/rules/';

@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { renderEntry, type Entry, type Job } from './entries';
+import { renderEntry, type Entry, type Job, type Rendered } from './entries';
 
 const BATCH = 8;
 
@@ -12,27 +12,29 @@ const BATCH = 8;
  * before it are done — so output streams and memory stays flat however many files there are.
  * Few files run in-process.
  */
-export async function checkAll(files: string[], job: Omit<Job, 'batch'>, onEntry: (e: Entry, index: number) => void | Promise<void>, jobs = os.availableParallelism?.() ?? os.cpus().length): Promise<void> {
+export async function checkAll(files: string[], job: Omit<Job, 'batch'>, onEntry: (e: Entry | Rendered, index: number) => void | Promise<void>, jobs = os.availableParallelism?.() ?? os.cpus().length): Promise<void> {
   const workerFile = path.join(__dirname, 'check-worker.js');
   if (files.length < 16 || jobs < 2 || !existsSync(workerFile)) {
     for (let i = 0; i < files.length; i++) await onEntry(renderEntry(files[i], job), i);
     return;
   }
-  const waiting = new Map<number, Entry>();
+  const waiting = new Map<number, Rendered>();
   let next = 0, written = 0;
   let flushing: Promise<void> = Promise.resolve();
   const flush = async () => {
     while (waiting.has(written)) { const e = waiting.get(written)!; waiting.delete(written); await onEntry(e, written++); }
   };
   await Promise.all(Array.from({ length: Math.min(jobs, Math.ceil(files.length / BATCH)) }, () => new Promise<void>((resolve, reject) => {
-    const w = new Worker(workerFile);
+    // A larger young generation: a check allocates its report model and most of it survives the
+    // first scavenges (it is kept until the entry is written), so the default small one copies it over and over.
+    const w = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
     const feed = () => {
       if (next >= files.length) { w.postMessage(null); return; }
       const batch: Job['batch'] = [];
       for (let k = 0; k < BATCH && next < files.length; k++, next++) batch.push({ index: next, file: files[next] });
       w.postMessage({ ...job, batch } satisfies Job);
     };
-    w.on('message', (entries: (Entry & { index: number })[]) => {
+    w.on('message', (entries: Rendered[]) => {
       for (const e of entries) waiting.set(e.index, e);
       flushing = flushing.then(flush);
       feed();

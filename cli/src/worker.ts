@@ -1,8 +1,18 @@
 import { parentPort } from 'node:worker_threads';
-import { renderEntry, type Job } from './entries';
+import { renderEntry, type Job, type Rendered } from './entries';
 
-/** Worker thread: checks the batches of files it is sent and sends back each file's rendered entry. */
+const encoder = new TextEncoder();
+
+/**
+ * Worker thread: checks the batches of files it is sent and sends back each file's entry, its text
+ * already UTF-8 (with the JSON separator) in a buffer handed over without a copy: the main thread
+ * only writes bytes out.
+ */
 parentPort?.on('message', (m: Job | null) => {
   if (m === null) process.exit(0);
-  parentPort!.postMessage(m.batch.map(({ index, file }) => ({ index, ...renderEntry(file, m) })));
+  const out: Rendered[] = m.batch.map(({ index, file }) => {
+    const { text, ...e } = renderEntry(file, m);
+    return text === undefined ? { index, ...e } : { index, ...e, bytes: encoder.encode(m.format === 'json' && index > 0 ? `,${text}` : text) };
+  });
+  parentPort!.postMessage(out, out.flatMap(e => (e.bytes ? [e.bytes.buffer as ArrayBuffer] : [])));
 });

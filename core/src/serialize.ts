@@ -38,3 +38,46 @@ export function documentJson(doc: ReportDocument, lang: Lang, lines = new LineIn
   }
   return { reports, diagnostics };
 }
+
+/** `"key":` for each cell key, made once: the same few hundred keys in every report. */
+const KEY_JSON = new Map<string, string>();
+const keyJson = (k: string) => { let s = KEY_JSON.get(k); if (s === undefined) KEY_JSON.set(k, (s = `${JSON.stringify(k)}:`)); return s; };
+/** A string as JSON: digits (most cell texts and every value) need no escaping. */
+const str = (s: string) => (/^[0-9.-]*$/.test(s) ? `"${s}"` : JSON.stringify(s));
+
+/**
+ * The same JSON as `JSON.stringify(documentJson(doc, lang))`, without `{` `}` — `"reports":[…],"diagnostics":[…]` —
+ * written straight to text: no objects per cell and range, positions found walking forward through the text.
+ * What the CLI writes for each file (a 10 KB report has some 200 cells, each with a range).
+ */
+export function documentJsonMembers(doc: ReportDocument, lang: Lang, lines = new LineIndex(doc.text)): string {
+  const pos = (o: number) => { const line = lines.lineOf(o); return `{"line":${line},"character":${lines.characterAt(line, o)}}`; };
+  const range = (base: number, s: number, e: number) => `{"start":${pos(base + s)},"end":${pos(base + Math.max(s, e))}}`;
+  const placed = doc.reports();
+  let out = '"reports":[';
+  for (let r = 0; r < placed.length; r++) {
+    const { base, report } = placed[r];
+    if (r > 0) out += ',';
+    out += `{"range":${range(base, report.start, report.end)},"title":${report.title === null ? 'null' : JSON.stringify(report.title)},"year":${report.year},` +
+      `"template":${report.template === null ? 'null' : `"${report.template}"`},"sections":[`;
+    report.sections.forEach((s, i) => { out += `${i ? ',' : ''}{"number":${s.number},"title":${JSON.stringify(s.title)},"range":${range(base, s.headingStart, s.headingEnd)}}`; });
+    out += '],"cells":{';
+    let first = true;
+    for (const c of report.cells.values()) {
+      out += `${first ? '' : ','}${keyJson(c.key)}{"text":${str(c.text)},"kind":"${c.kind === 'unknown' ? 'invalid' : c.kind}","value":${c.value === null ? 'null' : str(c.value)},"range":${range(base, c.start, c.end)}}`;
+      first = false;
+    }
+    out += '}}';
+  }
+  out += '],"diagnostics":[';
+  let first = true;
+  for (const { base, findings } of placed) {
+    for (const f of findings) {
+      out += `${first ? '' : ','}{"code":"${f.code}","severity":"${f.severity}","message":${JSON.stringify(lang === 'en' ? f.message.en : f.message.zh)},` +
+        `"range":${range(base, f.start, f.end)},"cells":${JSON.stringify(f.cells)},"expected":${f.expected === undefined ? 'null' : str(f.expected)}` +
+        `${f.formula ? `,"formula":${JSON.stringify(lang === 'en' ? f.formula.en : f.formula.zh)}` : ''}}`;
+      first = false;
+    }
+  }
+  return out + ']';
+}

@@ -14,14 +14,30 @@ export class LineIndex {
   }
   get lineCount(): number { return this.starts.length; }
   positionAt(offset: number): Position {
+    const line = this.lineOf(offset);
+    return { line, character: this.characterAt(line, offset) };
+  }
+  /** The line holding `offset` (clamped to the text). */
+  lineOf(offset: number): number {
     offset = Math.max(0, Math.min(offset, this.text.length));
     const s = this.starts;
-    let lo = 0, hi = s.length - 1;
+    // Offsets asked in document order land on the line of the last answer or a few lines on: look there first.
+    let lo = this.last;
+    if (s[lo] <= offset) {
+      for (let k = 0; k < 8 && lo + 1 < s.length && s[lo + 1] <= offset; k++) lo++;
+      if (lo + 1 >= s.length || s[lo + 1] > offset) return (this.last = lo);
+    }
+    lo = 0;
+    let hi = s.length - 1;
     while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (s[mid] <= offset) lo = mid; else hi = mid - 1; }
-    // Never point between \r and \n, or past the line's end.
-    const end = this.lineEnd(lo);
-    return { line: lo, character: Math.min(offset, end) - s[lo] };
+    return (this.last = lo);
   }
+  /** The UTF-16 character of `offset` on `line`: never between \r and \n, nor past the line's end. */
+  characterAt(line: number, offset: number): number {
+    offset = Math.max(0, Math.min(offset, this.text.length));
+    return Math.min(offset, this.lineEnd(line)) - this.starts[line];
+  }
+  private last = 0;
   offsetAt(p: Position): number {
     if (p.line < 0) return 0;
     if (p.line >= this.starts.length) return this.text.length;
