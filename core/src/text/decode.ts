@@ -25,17 +25,26 @@ function looksBinary(text: string): boolean {
   return n > 0 && bad / n > 0.1;
 }
 
+/** Decoders made once (making one is far dearer than a report's decoding); `decode` without `stream` leaves none in a state. */
+const decoders = new Map<string, InstanceType<typeof TextDecoder>>();
+const decoder = (label: string, fatal = false) => {
+  const k = `${label}/${fatal}`;
+  let d = decoders.get(k);
+  if (!d) decoders.set(k, (d = new TextDecoder(label, { fatal })));
+  return d;
+};
+
 export function decodeBytes(b: Uint8Array): Decoded {
   let d: Omit<Decoded, 'binary'>;
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) d = { text: new TextDecoder('utf-8').decode(b.subarray(3)), encoding: 'utf-8-bom' };
-  else if (b[0] === 0xff && b[1] === 0xfe) d = { text: new TextDecoder('utf-16le').decode(b.subarray(2)), encoding: 'utf-16le' };
-  else if (b[0] === 0xfe && b[1] === 0xff) d = { text: new TextDecoder('utf-16be').decode(b.subarray(2)), encoding: 'utf-16be' };
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) d = { text: decoder('utf-8').decode(b.subarray(3)), encoding: 'utf-8-bom' };
+  else if (b[0] === 0xff && b[1] === 0xfe) d = { text: decoder('utf-16le').decode(b.subarray(2)), encoding: 'utf-16le' };
+  else if (b[0] === 0xfe && b[1] === 0xff) d = { text: decoder('utf-16be').decode(b.subarray(2)), encoding: 'utf-16be' };
   else {
-    try { d = { text: new TextDecoder('utf-8', { fatal: true }).decode(b), encoding: 'utf-8' }; }
+    try { d = { text: decoder('utf-8', true).decode(b), encoding: 'utf-8' }; }
     catch {
-      if (looksUtf16(b, true)) d = { text: new TextDecoder('utf-16le').decode(b), encoding: 'utf-16le' };
-      else if (looksUtf16(b, false)) d = { text: new TextDecoder('utf-16be').decode(b), encoding: 'utf-16be' };
-      else d = { text: new TextDecoder('gb18030').decode(b), encoding: 'gb18030' };
+      if (looksUtf16(b, true)) d = { text: decoder('utf-16le').decode(b), encoding: 'utf-16le' };
+      else if (looksUtf16(b, false)) d = { text: decoder('utf-16be').decode(b), encoding: 'utf-16be' };
+      else d = { text: decoder('gb18030').decode(b), encoding: 'gb18030' };
     }
   }
   return { ...d, binary: looksBinary(d.text) };
