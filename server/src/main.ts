@@ -12,6 +12,7 @@ import { FIX_ALL_KIND, onCodeAction, resolveFixAll, type FixAllData } from './co
 import { onDocumentSymbol, onFoldingRanges, onInlayHints } from './outline';
 import { checkWorkspace } from './workspaceCheck';
 import { fixAllEdits, type RuleCode, type Severity } from '../../core/src';
+import { jsonEncoder } from './encoder';
 
 /** Over IPC when VS Code starts us, otherwise over stdio (`nianbao lsp --stdio`, any editor). */
 function connect(): Connection {
@@ -25,7 +26,7 @@ function connect(): Connection {
   });
   // The client went away: exit, 0 if it had asked us to shut down (LSP), 1 otherwise.
   process.stdin.on('end', () => process.exit(shutdownRequested ? 0 : 1));
-  return createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+  return createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: jsonEncoder }));
 }
 let shutdownRequested = false;
 

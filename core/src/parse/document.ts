@@ -76,8 +76,8 @@ export class ReportDocument {
 
   /** Offsets, in this document, of [start, end) of the old text replaced by [start, start + newLength) of `text`. */
   update(text: string, start: number, oldEnd: number, newLength: number): ReportDocument {
-    if (this.html || looksLikeHtml(text)) return ReportDocument.parse(text, this.options);
     const delta = newLength - (oldEnd - start);
+    if (this.html || becameHtml(text, start, newLength, delta)) return ReportDocument.parse(text, this.options);
     const starts = this.starts;
     // The report holding the edit start — and the one before it when the edit touches the first two
     // lines of this one, where its opening boundary is decided (a title may take two lines).
@@ -107,6 +107,16 @@ export class ReportDocument {
 
   /** Index of the report containing offset `o`. */
   chunkAt(o: number): number { return Math.max(0, upperBound(this.starts, o) - 1); }
+}
+
+/**
+ * Whether a text that was not HTML is after an edit: only a tag the edit wrote (or completed) can
+ * have appeared, unless text moved left into the head that `looksLikeHtml` reads (a deletion).
+ */
+function becameHtml(text: string, start: number, newLength: number, delta: number): boolean {
+  if (delta < 0) return looksLikeHtml(text);
+  // Every tag the test looks for is at most 7 characters (`<table `): read the edit with 8 on each side.
+  return looksLikeHtml(text.slice(Math.max(0, start - 8), Math.min(text.length, start + newLength + 8))) && looksLikeHtml(text);
 }
 
 /** Offset of the end of the second line starting at `from`. */
