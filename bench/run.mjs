@@ -68,7 +68,10 @@ const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) /
  * estimates the single-threaded time on an idle core. `t.wall`, `t.cpu`: the raw figures.
  */
 function timeIt(f, text, reps, warm) {
-  for (let i = 0; i < warm; i++) f(text);
+  // Warm up to the optimising compiler's steady state: at least `warm` runs, and on until 1.5 s
+  // have gone (at most 30 runs). The first run in a fresh process is reported on its own (cold rows).
+  const w0 = now();
+  for (let i = 0; i < 30 && (i < warm || now() - w0 < 1500); i++) f(text);
   const t = [];
   t.wall = []; t.cpu = [];
   for (let i = 0; i < reps; i++) {
@@ -489,6 +492,11 @@ function fmt(v, unit) {
   const n = Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toFixed(3);
   return unit ? `${n} ${unit}` : n;
 }
+/** Steal ticks (1/100 s) of all CPUs from /proc/stat, or null where there is none. */
+function stealTicks() {
+  try { const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/); return Number(f[8]) || 0; } catch { return null; }
+}
+
 function printTable() {
   const head = ['benchmark', 'value', 'baseline', 'ratio', 'target', 'result'];
   const body = rows.map(r => [r.name, fmt(r.value, r.unit), r.baseline == null ? '—' : `${fmt(r.baseline, r.baselineUnit ?? (r.unit === 'count' ? '' : r.unit))}`, r.ratio == null ? '—' : fmt(r.ratio), r.target || '', r.pass === null ? 'info' : r.pass ? 'PASS' : 'FAIL']);
@@ -504,6 +512,7 @@ function printTable() {
 async function main() {
   const t0 = now();
   const load0 = os.loadavg().map(x => +x.toFixed(2));
+  const steal0 = stealTicks();
   if (TARGET !== ROOT) log(`measuring the build in ${DIST}`);
   log(`nianbao bench${QUICK ? ' (quick)' : ''}: node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, load ${load0[0]}${global.gc ? '' : ' — run with --expose-gc for stable figures'}`);
   let ctx = null;
@@ -512,7 +521,10 @@ async function main() {
   if (want('cli')) await benchCli();
   if (want('bundle')) benchBundles();
   const env = { target: TARGET, node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, memGB: +(os.totalmem() / 2 ** 30).toFixed(1), quick: QUICK,
-    loadavgStart: load0, loadavgEnd: os.loadavg().map(x => +x.toFixed(2)), seconds: +((now() - t0) / 1000).toFixed(1) };
+    loadavgStart: load0, loadavgEnd: os.loadavg().map(x => +x.toFixed(2)), seconds: +((now() - t0) / 1000).toFixed(1),
+    // CPU time the hypervisor gave to other machines while we wanted it ("steal"), as % of the run's CPU capacity.
+    stealPercent: steal0 === null ? null : +(100 * (stealTicks() - steal0) / 100 / (((now() - t0) / 1000) * os.cpus().length)).toFixed(1) };
+  if (!JSON_OUT && env.stealPercent !== null) console.log(`CPU steal during the run: ${env.stealPercent}% of ${env.cpus} cores (time the virtual machine's host gave elsewhere; it slows every wall-clock figure)`);
   if (!JSON_OUT && env.loadavgEnd[0] > env.cpus * 0.75) console.log(`\nwarning: load average ${env.loadavgEnd[0]} on ${env.cpus} cores — other processes competed for the CPU; wall-clock figures are inflated (see the CPU-time notes)`);
   if (JSON_OUT) console.log(JSON.stringify({ env, rows }, null, 2));
   else { printTable(); console.log(`\n${rows.filter(r => r.pass === true).length} pass, ${rows.filter(r => r.pass === false).length} fail, ${rows.filter(r => r.pass === null).length} informational — ${env.seconds} s`); }
