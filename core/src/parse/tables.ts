@@ -27,6 +27,16 @@ export function keysOf(prefix: string, columns: string[]): string[] {
   return keys;
 }
 
+/** The keys of a template row's cells for a column list, looked up by the row itself: no key string is built per report. */
+const ROW_KEYS = new WeakMap<RowSpec, Map<string[], string[]>>();
+function rowKeys(table: string, row: RowSpec, columns: string[]): string[] {
+  let byColumns = ROW_KEYS.get(row);
+  if (!byColumns) ROW_KEYS.set(row, (byColumns = new Map()));
+  let keys = byColumns.get(columns);
+  if (!keys) byColumns.set(columns, (keys = keysOf(`${table}.${row.key}`, columns)));
+  return keys;
+}
+
 const NO_CELLS: string[] = [];
 
 function put(ctx: TableContext, key: string, cell: RawCell): number {
@@ -121,7 +131,7 @@ function readRows(ctx: TableContext, spec: TableSpec, region: Region): Table {
       columns = row.variants.find(v => header.includes(v.marker))?.columns ?? row.columns;
     }
     const raw = readCells(ctx.text, labelEnd, spanEnd, columns.length);
-    const end = assignRow(ctx, keysOf(`${spec.id}.${row.key}`, columns), raw, labelEnd, tr, spanEnd >= ctx.text.length);
+    const end = assignRow(ctx, rowKeys(spec.id, row, columns), raw, labelEnd, tr, spanEnd >= ctx.text.length);
     cellsEnd = Math.max(cellsEnd, end);
   }
   const first = rows[0], last = rows[rows.length - 1];

@@ -1,0 +1,31 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { documentJson, documentJsonMembers, ReportDocument } from '../../core/src';
+import { FIXTURES } from '../support/fixtures';
+
+/** The CLI writes each file's JSON straight from the model: it must be exactly JSON.stringify over the model's objects. */
+const written = (text: string, lang: 'en' | 'zh-CN') => `{${documentJsonMembers(ReportDocument.parse(text), lang)}}`;
+const expected = (text: string, lang: 'en' | 'zh-CN') => JSON.stringify(documentJson(ReportDocument.parse(text), lang));
+
+describe('JSON written straight from the model', () => {
+  for (const dir of ['seeds', 'real']) {
+    it(`equals JSON.stringify for every report in test/fixtures/${dir}, in both languages`, () => {
+      const files = readdirSync(path.join(FIXTURES, dir)).filter(f => f.endsWith('.txt'));
+      assert.ok(files.length >= 5);
+      for (const f of files) {
+        const text = readFileSync(path.join(FIXTURES, dir, f), 'utf8');
+        for (const lang of ['en', 'zh-CN'] as const) assert.equal(written(text, lang), expected(text, lang), `${f} (${lang})`);
+      }
+    });
+  }
+
+  it('escapes what JSON.stringify escapes: quotes, backslashes, control characters, lone surrogates', () => {
+    const seed = readFileSync(path.join(FIXTURES, 'seeds', readdirSync(path.join(FIXTURES, 'seeds')).sort()[0]), 'utf8');
+    const cell = ReportDocument.parse(seed).reports()[0].report.cells.get('requests.granted.natural')!;
+    const hostile = seed.slice(0, cell.start) + 'a"b\\c\u0001\ud800' + seed.slice(cell.end);
+    const out = written(hostile, 'en');
+    assert.equal(out, expected(hostile, 'en'));
+    assert.ok(out.includes('"text":"a\\"b\\\\c\\u0001\\ud800"'), 'the invalid cell text is escaped');
+  });
+});
