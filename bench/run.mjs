@@ -469,7 +469,7 @@ function benchBundles() {
     const server = size('server.js');
     row({ id: 'bundle.server', name: 'server bundle (production)', value: server, unit: 'KB', baseline: dev('server.js'), baselineName: 'development build',
       ratio: dev('server.js') ? server / dev('server.js') : null, target: '≤ 600 KB', pass: server <= 600, note: `${gz('server.js').toFixed(0)} KB gzipped` });
-    for (const f of ['client.js', 'cli.js', 'check-worker.js']) {
+    for (const f of ['client.js', 'languageClient.js', 'cli.js', 'check-worker.js']) {
       row({ id: `bundle.${f.replace('.js', '')}`, name: `${f.replace('.js', '')} bundle (production)`, value: size(f), unit: 'KB', baseline: dev(f), baselineName: 'development build',
         ratio: dev(f) ? size(f) / dev(f) : null, note: `${gz(f).toFixed(0)} KB gzipped` });
     }
@@ -478,8 +478,16 @@ function benchBundles() {
       const a = process.hrtime.bigint(); require(${JSON.stringify(path.join(tmp, 'dist', 'client.js'))}); console.log(Number(process.hrtime.bigint() - a) / 1e6);`;
     const t = [];
     for (let i = 0; i < 3; i++) { const x = spawnSync(process.execPath, ['-e', stub], { encoding: 'utf8' }); if (x.status === 0) t.push(Number(x.stdout.trim().split('\n').pop())); }
-    if (t.length) row({ id: 'bundle.clientLoad', name: 'client bundle: require + evaluate (stub vscode)', value: median(t), unit: 'ms', target: 'activation ≤ 50 ms (proxy only)', pass: null,
-      note: 'module evaluation only: not the editor\'s activation time (not measurable without VS Code)' });
+    if (t.length) row({ id: 'bundle.clientLoad', name: 'client bundle: require + evaluate (stub vscode)', value: median(t), unit: 'ms', target: '', pass: null,
+      note: 'module evaluation only, in plain Node; vscode-languageclient is a separate bundle loaded after activation' });
+    // The editor's figure comes from the last `npm run test:vscode` (the extension measures itself in code-server's extension host).
+    const measured = path.join(TARGET, 'test-results', 'vscode-activation-en.json');
+    if (fs.existsSync(measured)) {
+      const a = JSON.parse(fs.readFileSync(measured, 'utf8'));
+      row({ id: 'client.activation', name: 'extension activation in VS Code (code-server, last test:vscode run)', value: a.activationMs, unit: 'ms', baseline: t.length ? median(t) : null,
+        baselineName: 'client bundle require + evaluate', ratio: t.length ? a.activationMs / median(t) : null, target: '≤ 50 ms', pass: a.activationMs <= 50,
+        note: `evaluating dist/client.js (${a.loadMs} ms) + activate() (${a.activateMs} ms), measured by the extension; ${a.sinceLoadMs ?? '?'} ms from load to activate()'s return with VS Code's own work in between; VS Code ${a.vscode}, ${a.at}` });
+    }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

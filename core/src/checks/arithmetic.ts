@@ -2,7 +2,7 @@ import type { Cell, Finding, Report } from '../model';
 import { cellName } from '../template/names';
 import { formulaOf, joinMessages } from './formula';
 import { locate } from './locate';
-import { evaluateAll, requiredValue, type Evaluated } from './relations';
+import { allRelationsHold, evaluateAll, requiredValue, type Evaluated } from './relations';
 
 const ORDER = { 'row-sum': 0, 'column-sum': 1, balance: 2, 'appeals-sum': 3 } as const;
 
@@ -28,6 +28,7 @@ function relationKeys(rels: Evaluated[], first: string): string[] {
  * finding on that cell ("likely wrong"); the rest are reported on their totals.
  */
 export function arithmeticFindings(report: Report): Finding[] {
+  if (allRelationsHold(report)) return [];
   const evaluated = evaluateAll(report);
   const { suspects, unexplained } = locate(evaluated);
   const out: Finding[] = [];

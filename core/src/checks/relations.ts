@@ -30,13 +30,20 @@ const sideSum = (keys: string[], report: Report): string => sum(keys.map(k => va
  */
 const smallInt = (v: string) => v.length <= 13 && v.indexOf('.') < 0;
 
-export function evaluate(spec: RelationSpec, report: Report): Evaluated | null {
-  // One pass over the cells: can the relation be evaluated, and its sides when every figure is a small whole number.
+/** What one pass over a relation's cells found; with `EXACT`, its sides are in `sides`. */
+const NOT_EVALUABLE = 0, EXACT = 1, INEXACT = 2;
+const sides = { left: 0, right: 0 };
+
+/**
+ * One pass over the cells: can the relation be evaluated (no missing, unknown or invalid cell, at
+ * least one figure), and, when every figure is a small whole number, the sums of its sides.
+ */
+function scan(spec: RelationSpec, report: Report): typeof NOT_EVALUABLE | typeof EXACT | typeof INEXACT {
   let anyNumber = false, exact = true, left = 0, right = 0;
   const keys = spec.keys, nLeft = spec.left.length;
   for (let i = 0; i < keys.length; i++) {
     const c = report.cells.get(keys[i]);
-    if (!c || !counts(c)) return null;
+    if (!c || !counts(c)) return NOT_EVALUABLE;
     if (c.kind !== 'number') continue;
     anyNumber = true;
     const v = c.value!;
@@ -44,21 +51,39 @@ export function evaluate(spec: RelationSpec, report: Report): Evaluated | null {
     else if (i < nLeft) left += +v;
     else right += +v;
   }
-  if (!anyNumber) return null;
-  if (exact) return { spec, ok: left === right, left: String(left), right: String(right), report };
+  if (!anyNumber) return NOT_EVALUABLE;
+  if (!exact) return INEXACT;
+  sides.left = left; sides.right = right;
+  return EXACT;
+}
+
+export function evaluate(spec: RelationSpec, report: Report): Evaluated | null {
+  const how = scan(spec, report);
+  if (how === NOT_EVALUABLE) return null;
+  if (how === EXACT) return { spec, ok: sides.left === sides.right, left: String(sides.left), right: String(sides.right), report };
   const l = sideSum(spec.left, report), r = sideSum(spec.right, report);
   return { spec, ok: l === r || equal(l, r), left: l, right: r, report };
 }
 
+const relationsOf = (report: Report) => relationsFor(report.tables.find(t => t.id === 'requests')?.template ?? '2021');
+
 /** The relations of the report's `requests` template and of `appeals`, evaluated where possible. */
 export function evaluateAll(report: Report): Evaluated[] {
-  const req = report.tables.find(t => t.id === 'requests');
   const out: Evaluated[] = [];
-  for (const spec of relationsFor(req?.template ?? '2021')) {
+  for (const spec of relationsOf(report)) {
     const e = evaluate(spec, report);
     if (e) out.push(e);
   }
   return out;
+}
+
+/** Whether every relation that can be evaluated holds — most reports: checked without building results. */
+export function allRelationsHold(report: Report): boolean {
+  for (const spec of relationsOf(report)) {
+    const how = scan(spec, report);
+    if (how === EXACT ? sides.left !== sides.right : how === INEXACT && !evaluate(spec, report)!.ok) return false;
+  }
+  return true;
 }
 
 /** The value `key` must hold for relation `e` to hold, all else unchanged. */
