@@ -4,23 +4,46 @@ import type { RowSpec } from '../template/types';
 /** A label found in the normalised text: [ns, ne) are normalised indices. */
 export interface LabelHit { ns: number; ne: number }
 
-const patternCache = new WeakMap<RowSpec, RegExp>();
-function patternOf(row: RowSpec): RegExp {
-  let re = patternCache.get(row);
-  if (!re) { re = new RegExp(row.labels.join('|'), 'g'); patternCache.set(row, re); }
-  return re;
+/** A row's labels as a pattern, or as plain strings when none uses pattern syntax (most): searched with `indexOf`, no match objects. */
+const patternCache = new WeakMap<RowSpec, RegExp | string[]>();
+function patternOf(row: RowSpec): RegExp | string[] {
+  let p = patternCache.get(row);
+  if (!p) {
+    p = row.labels.some(l => /[\\^$.|?*+()[\]{}]/.test(l)) ? new RegExp(row.labels.join('|'), 'g') : row.labels;
+    patternCache.set(row, p);
+  }
+  return p;
+}
+
+/** End of the label `firstLabel` found last. */
+let labelEnd = 0;
+/** Start of the first label at or after `from` (at the same place, the one listed first, as the alternation would), or -1; its end in `labelEnd`. */
+function firstLabel(text: string, p: RegExp | string[], from: number): number {
+  if (!Array.isArray(p)) {
+    p.lastIndex = from;
+    const m = p.exec(text);
+    if (!m) return -1;
+    labelEnd = m.index + m[0].length;
+    return m.index;
+  }
+  let best = -1;
+  for (const l of p) {
+    const i = text.indexOf(l, from);
+    if (i >= 0 && (best < 0 || i < best)) { best = i; labelEnd = i + l.length; }
+  }
+  return best;
 }
 
 const NUMERAL_DIGITS: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
-/** The ways an ordinal such as `(三)`, `三、` or `3.` is written, as a regex source matching at the end of a string. */
-function ordinalPattern(ordinal: string): RegExp {
+/** The ways an ordinal such as `(三)`, `三、` or `3.` is written (numeral or digit), longest first. */
+function ordinalForms(ordinal: string): string[] {
   const n = ordinal.replace(/[()、.]/g, '');
-  const alts = new Set<string>();
-  for (const x of [n, NUMERAL_DIGITS[n] ?? n]) alts.add(`\\(${x}\\)|${x}[、.)]`);
-  return new RegExp(`(?:${[...alts].join('|')})$`);
+  const forms = new Set<string>();
+  for (const x of [n, NUMERAL_DIGITS[n] ?? n]) for (const f of [`(${x})`, `${x}、`, `${x}.`, `${x})`]) forms.add(f);
+  return [...forms].sort((a, b) => b.length - a.length);
 }
-const ordinalCache = new Map<string, RegExp>();
+const ordinalCache = new Map<string, string[]>();
 
 /**
  * Finds the first label of `row` in nt.text[from, to). The hit is widened to take in the ordinal
@@ -28,17 +51,14 @@ const ordinalCache = new Map<string, RegExp>();
  * parenthesised note after it without figures (`部分公开（区分处理的，…）`).
  */
 export function findLabel(nt: NormText, row: RowSpec, from: number, to: number): LabelHit | null {
-  const re = patternOf(row);
-  re.lastIndex = from;
-  const m = re.exec(nt.text);
-  if (!m || m.index + m[0].length > to) return null;
-  let ns = m.index, ne = m.index + m[0].length;
+  let ns = firstLabel(nt.text, patternOf(row), from), ne = labelEnd;
+  if (ns < 0 || ne > to) return null;
   if (row.ordinal) {
-    let ore = ordinalCache.get(row.ordinal);
-    if (!ore) { ore = ordinalPattern(row.ordinal); ordinalCache.set(row.ordinal, ore); }
-    const before = nt.text.slice(Math.max(from, ns - 4), ns);
-    const om = ore.exec(before);
-    if (om) ns -= om[0].length;
+    let forms = ordinalCache.get(row.ordinal);
+    if (!forms) { forms = ordinalForms(row.ordinal); ordinalCache.set(row.ordinal, forms); }
+    // The longest form ending right before the label, within the 4 characters before it (and not before `from`).
+    const earliest = Math.max(from, ns - 4);
+    for (const f of forms) if (ns - f.length >= earliest && nt.text.startsWith(f, ns - f.length)) { ns -= f.length; break; }
   }
   ne = skipNote(nt.text, ne, to);
   return { ns, ne };
