@@ -42,8 +42,13 @@ export function documentJson(doc: ReportDocument, lang: Lang, lines = new LineIn
 /** `"key":` for each cell key, made once: the same few hundred keys in every report. */
 const KEY_JSON = new Map<string, string>();
 const keyJson = (k: string) => { let s = KEY_JSON.get(k); if (s === undefined) KEY_JSON.set(k, (s = `${JSON.stringify(k)}:`)); return s; };
-/** A string as JSON: digits (most cell texts and every value) need no escaping. */
-const str = (s: string) => (/^[0-9.-]*$/.test(s) ? `"${s}"` : JSON.stringify(s));
+/** Whether `s` is digits, `.` and `-` only (most cell texts and every value): nothing to escape. */
+function plain(s: string): boolean {
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if ((c < 0x30 || c > 0x39) && c !== 0x2e && c !== 0x2d) return false; }
+  return true;
+}
+/** A string as JSON. */
+const str = (s: string) => (plain(s) ? `"${s}"` : JSON.stringify(s));
 
 /**
  * The same JSON as `JSON.stringify(documentJson(doc, lang))`, without `{` `}` — `"reports":[…],"diagnostics":[…]` —
@@ -51,8 +56,11 @@ const str = (s: string) => (/^[0-9.-]*$/.test(s) ? `"${s}"` : JSON.stringify(s))
  * What the CLI writes for each file (a 10 KB report has some 200 cells, each with a range).
  */
 export function documentJsonMembers(doc: ReportDocument, lang: Lang, lines = new LineIndex(doc.text)): string {
-  const pos = (o: number) => { const line = lines.lineOf(o); return `{"line":${line},"character":${lines.characterAt(line, o)}}`; };
-  const range = (base: number, s: number, e: number) => `{"start":${pos(base + s)},"end":${pos(base + Math.max(s, e))}}`;
+  const range = (base: number, s: number, e: number) => {
+    const a = base + s, b = base + Math.max(s, e);
+    const la = lines.lineOf(a), ca = lines.characterAt(la, a), lb = lines.lineOf(b), cb = lines.characterAt(lb, b);
+    return `{"start":{"line":${la},"character":${ca}},"end":{"line":${lb},"character":${cb}}}`;
+  };
   const placed = doc.reports();
   let out = '"reports":[';
   for (let r = 0; r < placed.length; r++) {
