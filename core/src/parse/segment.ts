@@ -87,7 +87,21 @@ export function scanBoundaries(text: string, from: number, to: number, stop?: (b
     if (cr < a && cr !== Infinity) { const i = text.indexOf('\r', a); cr = i < 0 ? Infinity : i; }
     return Math.min(nl, cr, to);
   };
+  // Jump from one candidate character to the next: lines without one are never visited.
+  const nextKey = (a: number) => {
+    let min = Infinity;
+    for (const k of strong) { holds(k, a, a); if (k.at < min) min = k.at; }
+    holds(gong, a, a);
+    return Math.min(min, gong.at);
+  };
   while (ls < to) {
+    const c = nextKey(ls);
+    if (c >= to) break;
+    // The start of the line holding c (ls itself when no line break lies between them): read back
+    // from c, never past ls, so a file of very long lines is still read once.
+    let s = c;
+    for (let ch = text.charCodeAt(s - 1); s > ls && ch !== 10 && ch !== 13; ch = text.charCodeAt(--s - 1));
+    ls = s;
     const le = endOf(ls);
     if (!candidate(ls, le)) { ls = nextLine(text, le); continue; }
     const { opens, overview } = classifyLine(text, ls, le, to);
