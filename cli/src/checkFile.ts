@@ -1,11 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
-import { decodeBytes, documentJson, notAReport, ReportDocument, type DiagnosticJson, type Lang, type ReportJson } from '../../core/src';
+import { decodeBytes, diagnosticsJson, notAReport, ReportDocument, type DiagnosticJson, type Lang } from '../../core/src';
 
-/** One file's entry in the JSON output (and what a worker sends back). */
+/** One file's findings as the text and SARIF outputs print them. */
 export interface FileResult {
   path: string;
   encoding: string | null;
-  reports: ReportJson[];
   diagnostics: DiagnosticJson[];
   error?: string;
 }
@@ -19,7 +18,7 @@ export interface CheckedFile {
   error?: string;
 }
 
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 /** Reads, decodes and checks one file. Never throws: an unreadable, empty or binary file gets `error` or a note. */
 export function checkFileDocument(file: string, lang: Lang): CheckedFile {
@@ -41,13 +40,11 @@ export function checkFileDocument(file: string, lang: Lang): CheckedFile {
   }
 }
 
-/** A checked file as the JSON entry's objects (for the text and SARIF outputs). */
+/** A checked file's findings (for the text and SARIF outputs). */
 export function fileResult(c: CheckedFile, lang: Lang): FileResult {
-  const body = c.doc ? documentJson(c.doc, lang) : { reports: [], diagnostics: c.notes };
-  return { path: c.path, encoding: c.encoding, ...body, ...(c.error ? { error: c.error } : {}) };
+  const diagnostics = c.doc ? diagnosticsJson(c.doc, lang) : c.notes;
+  return { path: c.path, encoding: c.encoding, diagnostics, ...(c.error ? { error: c.error } : {}) };
 }
-
-export function checkFile(file: string, lang: Lang): FileResult { return fileResult(checkFileDocument(file, lang), lang); }
 
 function noteOf(why: 'empty' | 'binary', lang: Lang): DiagnosticJson {
   const f = notAReport(0, 0, why);

@@ -3,6 +3,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import type { Lang } from '../../core/src';
 import { collectFiles } from './files';
 import { checkAll } from './pool';
+import type { Format } from './entries';
 import { addCounts, formatSarif, summaryText, type Summary } from './format';
 import type { FileResult } from './checkFile';
 
@@ -15,12 +16,12 @@ function lang(v: string): Lang {
   if (l === 'zh' || l === 'zh-cn' || l === 'zh-hans') return 'zh-CN';
   throw new InvalidArgumentError('use zh-CN or en');
 }
-function format(v: string): 'text' | 'json' | 'sarif' {
+function format(v: string): Format {
   if (v === 'text' || v === 'json' || v === 'sarif') return v;
   throw new InvalidArgumentError('use text, json or sarif');
 }
 
-async function check(paths: string[], opts: { format: 'text' | 'json' | 'sarif'; lang: Lang; progress: boolean; jobs?: number }): Promise<number> {
+async function check(paths: string[], opts: { format: Format; lang: Lang; progress: boolean; jobs?: number }): Promise<number> {
   const { files, missing } = await collectFiles(paths);
   for (const m of missing) process.stderr.write(`nianbao: ${opts.lang === 'en' ? 'no such file or folder' : '找不到文件或文件夹'}: ${m}\n`);
   if (!files.length) {
@@ -44,7 +45,7 @@ async function check(paths: string[], opts: { format: 'text' | 'json' | 'sarif';
     bar?.update(i + 1);
     if (e.result) sarif.push(e.result);
     else if ('bytes' in e && e.bytes) await write(e.bytes);
-    else if ('text' in e && e.text) await write(opts.format === 'json' && i > 0 ? ',' + e.text : e.text);
+    else if ('text' in e && e.text) await write(e.text);
   }, opts.jobs);
   bar?.stop();
   if (opts.format === 'json') await write(`],"summary":${JSON.stringify(summary)}}\n`);

@@ -5,14 +5,14 @@ const encoder = new TextEncoder();
 
 /**
  * Worker thread: checks the batches of files it is sent and sends back each file's entry, its text
- * already UTF-8 (with the JSON separator) in a buffer handed over without a copy: the main thread
+ * already UTF-8 in a buffer handed over without a copy: the main thread
  * only writes bytes out.
  */
 parentPort?.on('message', (m: Job | null) => {
   if (m === null) process.exit(0);
   const out: Rendered[] = m.batch.map(({ index, file }) => {
-    const { text, ...e } = renderEntry(file, m);
-    return text === undefined ? { index, ...e } : { index, ...e, bytes: encoder.encode(m.format === 'json' && index > 0 ? `,${text}` : text) };
+    const { text, ...e } = renderEntry(file, index, m);
+    return text === undefined ? { index, ...e } : { index, ...e, bytes: encoder.encode(text) };
   });
   parentPort!.postMessage(out, out.flatMap(e => (e.bytes ? [e.bytes.buffer as ArrayBuffer] : [])));
 });

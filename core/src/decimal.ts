@@ -3,12 +3,15 @@ import Decimal from 'decimal.js';
 /**
  * Exact arithmetic for cell values, never binary floating point. Whole numbers of up to 13 digits
  * (every count in a real report) are added as JavaScript integers — a sum of up to 900 of them stays
- * below 2^53, so exact; longer whole numbers as BigInt; anything with a fraction (money) through decimal.js, with enough significant
- * digits for every operand so nothing is rounded.
+ * below 2^53, so exact; longer whole numbers as BigInt; anything with a fraction (money) through
+ * decimal.js, with enough significant digits for every operand so nothing is rounded.
  */
-const SMALL_INT = /^-?\d{1,13}$/;
 const INT = /^-?\d+$/;
-const small = (v: string) => SMALL_INT.test(v);
+/**
+ * A value (always canonical here: `-?digits(.digits)?`, as cells are read and sums are written) that
+ * is a whole number below 10^13, without a regex: the check every sum starts with.
+ */
+export const isSmallInteger = (v: string): boolean => v.length <= 13 && v.indexOf('.') < 0;
 
 function exact(values: readonly string[]): typeof Decimal {
   let digits = 20;
@@ -20,7 +23,7 @@ export function sum(values: readonly string[]): string {
   if (values.length > 900) return bigSum(values);
   let n = 0;
   for (const v of values) {
-    if (!small(v)) return bigSum(values);
+    if (!isSmallInteger(v)) return bigSum(values);
     n += Number(v);
   }
   return String(n);
@@ -35,16 +38,16 @@ function bigSum(values: readonly string[]): string {
 }
 
 export function minus(a: string, b: string): string {
-  if (small(a) && small(b)) return String(Number(a) - Number(b));
+  if (isSmallInteger(a) && isSmallInteger(b)) return String(Number(a) - Number(b));
   if (INT.test(a) && INT.test(b)) return (BigInt(a) - BigInt(b)).toString();
   const D = exact([a, b]);
   return new D(a).minus(b).toFixed();
 }
 export function equal(a: string, b: string): boolean {
-  if (small(a) && small(b)) return Number(a) === Number(b);
+  if (isSmallInteger(a) && isSmallInteger(b)) return Number(a) === Number(b);
   if (INT.test(a) && INT.test(b)) return BigInt(a) === BigInt(b);
   const D = exact([a, b]);
   return new D(a).equals(b);
 }
-export function isNegative(a: string): boolean { return small(a) ? Number(a) < 0 : INT.test(a) ? BigInt(a) < 0n : new (exact([a]))(a).isNegative() && !new (exact([a]))(a).isZero(); }
+export function isNegative(a: string): boolean { return isSmallInteger(a) ? Number(a) < 0 : INT.test(a) ? BigInt(a) < 0n : new (exact([a]))(a).isNegative() && !new (exact([a]))(a).isZero(); }
 export function isInteger(a: string): boolean { return INT.test(a) || new (exact([a]))(a).isInteger(); }

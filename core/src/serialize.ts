@@ -13,13 +13,30 @@ export interface DiagnosticJson { code: string; severity: Severity; message: str
 
 export type Lang = 'zh-CN' | 'en';
 
-/** A document's reports and findings in JSON, ranges as LSP positions over `text`. */
-export function documentJson(doc: ReportDocument, lang: Lang, lines = new LineIndex(doc.text)): { reports: ReportJson[]; diagnostics: DiagnosticJson[] } {
-  const range = (base: number, s: number, e: number): Range => ({ start: lines.positionAt(base + s), end: lines.positionAt(base + Math.max(s, e)) });
-  const pick = (m: { zh: string; en: string }) => (lang === 'en' ? m.en : m.zh);
-  const reports: ReportJson[] = [];
+const pick = (m: { zh: string; en: string }, lang: Lang) => (lang === 'en' ? m.en : m.zh);
+const ranges = (lines: LineIndex) => (base: number, s: number, e: number): Range => ({ start: lines.positionAt(base + s), end: lines.positionAt(base + Math.max(s, e)) });
+
+/** A document's findings in JSON (what the text and SARIF outputs need), ranges as LSP positions over `text`. */
+export function diagnosticsJson(doc: ReportDocument, lang: Lang, lines = new LineIndex(doc.text)): DiagnosticJson[] {
+  const range = ranges(lines);
   const diagnostics: DiagnosticJson[] = [];
-  for (const { base, report, findings } of doc.reports()) {
+  for (const { base, findings } of doc.reports()) {
+    for (const f of findings) {
+      diagnostics.push({
+        code: f.code, severity: f.severity, message: pick(f.message, lang), range: range(base, f.start, f.end), cells: f.cells,
+        expected: f.expected ?? null, ...(f.formula ? { formula: pick(f.formula, lang) } : {}),
+      });
+    }
+  }
+  return diagnostics;
+}
+
+/** A document's reports and findings in JSON, ranges as LSP positions over `text`. */
+export function documentJson(doc: ReportDocument, lang: Lang): { reports: ReportJson[]; diagnostics: DiagnosticJson[] } {
+  const lines = new LineIndex(doc.text);
+  const range = ranges(lines);
+  const reports: ReportJson[] = [];
+  for (const { base, report } of doc.reports()) {
     const cells: Record<string, CellJson> = {};
     for (const c of report.cells.values()) {
       cells[c.key] = { text: c.text, kind: c.kind === 'unknown' ? 'invalid' : c.kind, value: c.value, range: range(base, c.start, c.end) };
@@ -29,14 +46,8 @@ export function documentJson(doc: ReportDocument, lang: Lang, lines = new LineIn
       sections: report.sections.map(s => ({ number: s.number, title: s.title, range: range(base, s.headingStart, s.headingEnd) })),
       cells,
     });
-    for (const f of findings) {
-      diagnostics.push({
-        code: f.code, severity: f.severity, message: pick(f.message), range: range(base, f.start, f.end), cells: f.cells,
-        expected: f.expected ?? null, ...(f.formula ? { formula: pick(f.formula) } : {}),
-      });
-    }
   }
-  return { reports, diagnostics };
+  return { reports, diagnostics: diagnosticsJson(doc, lang, lines) };
 }
 
 /** `"key":` for each cell key, made once: the same few hundred keys in every report. */
@@ -55,7 +66,8 @@ const str = (s: string) => (plain(s) ? `"${s}"` : JSON.stringify(s));
  * written straight to text: no objects per cell and range, positions found walking forward through the text.
  * What the CLI writes for each file (a 10 KB report has some 200 cells, each with a range).
  */
-export function documentJsonMembers(doc: ReportDocument, lang: Lang, lines = new LineIndex(doc.text)): string {
+export function documentJsonMembers(doc: ReportDocument, lang: Lang): string {
+  const lines = new LineIndex(doc.text);
   const range = (base: number, s: number, e: number) => {
     const a = base + s, b = base + Math.max(s, e);
     const la = lines.lineOf(a), ca = lines.characterAt(la, a), lb = lines.lineOf(b), cb = lines.characterAt(lb, b);
@@ -81,9 +93,9 @@ export function documentJsonMembers(doc: ReportDocument, lang: Lang, lines = new
   let first = true;
   for (const { base, findings } of placed) {
     for (const f of findings) {
-      out += `${first ? '' : ','}{"code":"${f.code}","severity":"${f.severity}","message":${JSON.stringify(lang === 'en' ? f.message.en : f.message.zh)},` +
+      out += `${first ? '' : ','}{"code":"${f.code}","severity":"${f.severity}","message":${JSON.stringify(pick(f.message, lang))},` +
         `"range":${range(base, f.start, f.end)},"cells":${JSON.stringify(f.cells)},"expected":${f.expected === undefined ? 'null' : str(f.expected)}` +
-        `${f.formula ? `,"formula":${JSON.stringify(lang === 'en' ? f.formula.en : f.formula.zh)}` : ''}}`;
+        `${f.formula ? `,"formula":${JSON.stringify(pick(f.formula, lang))}` : ''}}`;
       first = false;
     }
   }

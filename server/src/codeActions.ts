@@ -9,7 +9,7 @@ export const FIX_ALL_KIND = 'source.fixAll.nianbao';
 const toTextEdit = (doc: TextDocument, e: OffsetEdit): TextEdit => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText });
 
 /** A versioned edit: applied by the client only to the version it was computed for. */
-function versioned(doc: TextDocument, edits: OffsetEdit[]) {
+export function versioned(doc: TextDocument, edits: OffsetEdit[]) {
   return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: edits.map(e => toTextEdit(doc, e)) }] };
 }
 
@@ -42,7 +42,8 @@ export function onCodeAction(doc: TextDocument, model: ReportDocument, params: C
   const from = doc.offsetAt(params.range.start), to = doc.offsetAt(params.range.end);
   const reports = new Set<number>();
   const diagnostics = params.context.diagnostics.filter(d => d.source === 'nianbao');
-  for (const p of allFindings(model)) {
+  const all = allFindings(model);
+  for (const p of all) {
     const f = p.finding;
     const s = p.base + f.start, e = p.base + f.end;
     if (e < from || s > to) continue;
@@ -58,7 +59,7 @@ export function onCodeAction(doc: TextDocument, model: ReportDocument, params: C
     });
   }
   // Fix-all re-checks the fixed text until it settles: computed only when chosen (codeAction/resolve).
-  const fixable = (r?: number) => allFindings(model).filter(p => p.finding.fix && (r === undefined || p.report === r)).length;
+  const fixable = (r?: number) => all.filter(p => p.finding.fix && (r === undefined || p.report === r)).length;
   for (const r of reports) {
     if (fixable(r) > 1) out.push({ title: t('Fix all totals in this report'), kind: CodeActionKind.QuickFix, data: { uri: doc.uri, version: doc.version, report: r } satisfies FixAllData });
   }

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { cellName, type Finding, type Message, type ReportDocument, type Severity } from '../../core/src';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Settings } from './settings';
+import { severityOf, type Settings } from './settings';
 import { pick } from './l10n';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -43,7 +43,7 @@ export function toDiagnostics(doc: TextDocument, model: ReportDocument, settings
     }
     const diags: Diagnostic[] = [];
     for (const f of p.findings) {
-      const sev = settings.severity[f.code] ?? f.severity;
+      const sev = severityOf(settings, f);
       if (sev === 'off') continue;
       const range = { start: doc.positionAt(p.base + f.start), end: doc.positionAt(p.base + Math.max(f.start, f.end)) };
       const related: DiagnosticRelatedInformation[] = [];

@@ -17,7 +17,7 @@ function jsonOf(d: object): string {
 const isPublication = (m: Message): m is NotificationMessage & { params: PublishDiagnosticsParams } =>
   (m as NotificationMessage).method === 'textDocument/publishDiagnostics' && !!(m as NotificationMessage).params;
 
-export function encodeMessage(m: Message): string {
+function encodeMessage(m: Message): string {
   if (!isPublication(m)) return JSON.stringify(m);
   const { uri, version, diagnostics } = m.params;
   const body = diagnostics.map(jsonOf).join(',');

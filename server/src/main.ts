@@ -4,14 +4,14 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { OpenDocument } from './state';
-import { SettingsStore } from './settings';
+import { SettingsStore, severityOf } from './settings';
 import { setLocale, t } from './l10n';
 import { toDiagnostics } from './diagnostics';
 import { onHover } from './hover';
-import { FIX_ALL_KIND, onCodeAction, resolveFixAll, type FixAllData } from './codeActions';
+import { FIX_ALL_KIND, onCodeAction, resolveFixAll, versioned, type FixAllData } from './codeActions';
 import { onDocumentSymbol, onFoldingRanges, onInlayHints } from './outline';
 import { checkWorkspace } from './workspaceCheck';
-import { fixAllEdits, type RuleCode, type Severity } from '../../core/src';
+import { fixAllEdits, type Severity } from '../../core/src';
 import { jsonEncoder } from './encoder';
 
 /** Over IPC when VS Code starts us, otherwise over stdio (`nianbao lsp --stdio`, any editor). */
@@ -146,11 +146,10 @@ connection.languages.inlayHint.on(p => withDoc(p.textDocument.uri, [], d =>
 /** Year, template and title of the report at an offset, for the client's language status item. */
 connection.onRequest('nianbao/reportInfo', (p: { uri: string; offset: number }) => withDoc(p.uri, null, d => {
   const model = d.current();
-  const placed = model.reports()[model.chunkAt(p.offset)];
+  const placed = model.reportAt(p.offset);
   if (!placed) return null;
   const r = placed.report;
-  const severity = (code: RuleCode, def: Severity) => settings.current.severity[code] ?? def;
-  const count = (sev: Severity) => placed.findings.filter(f => severity(f.code, f.severity) === sev).length;
+  const count = (sev: Severity) => placed.findings.filter(f => severityOf(settings.current, f) === sev).length;
   return { year: r.year, template: r.template, title: r.title, errors: count('error'), warnings: count('warning') };
 }));
 
@@ -165,8 +164,7 @@ connection.onExecuteCommand(async p => {
     if (!d) return { applied: false };
     const edits = fixAllEdits(d.current());
     if (!edits.length) return { applied: true, edits: 0 };
-    const r = await connection.workspace.applyEdit({ documentChanges: [{ textDocument: { uri: d.uri, version: d.version },
-      edits: edits.map(e => ({ range: { start: d.doc.positionAt(e.start), end: d.doc.positionAt(e.end) }, newText: e.newText })) }] });
+    const r = await connection.workspace.applyEdit(versioned(d.doc, edits));
     return { applied: r.applied, edits: edits.length };
   }
   return null;

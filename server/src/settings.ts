@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
-import type { RuleCode, Severity } from '../../core/src';
+import type { Finding, RuleCode, Severity } from '../../core/src';
 
 export interface Settings {
   severity: Partial<Record<RuleCode, Severity | 'off'>>;
@@ -8,7 +8,7 @@ export interface Settings {
   maxFileSize: number;
 }
 
-export const DEFAULTS: Settings = { severity: {}, inlayHints: { enabled: true, allTotals: false }, template: 'auto', maxFileSize: 20 * 1024 * 1024 };
+const DEFAULTS: Settings = { severity: {}, inlayHints: { enabled: true, allTotals: false }, template: 'auto', maxFileSize: 20 * 1024 * 1024 };
 
 /** Settings under `nianbao.*`, read from the client when it supports `workspace/configuration`. */
 export class SettingsStore {
@@ -25,7 +25,7 @@ export class SettingsStore {
   }
 }
 
-export function merge(s: unknown): Settings {
+function merge(s: unknown): Settings {
   const o = (s && typeof s === 'object' ? s : {}) as Partial<Settings>;
   return {
     severity: o.severity && typeof o.severity === 'object' ? o.severity : {},
@@ -34,3 +34,6 @@ export function merge(s: unknown): Settings {
     maxFileSize: typeof o.maxFileSize === 'number' && o.maxFileSize > 0 ? o.maxFileSize : DEFAULTS.maxFileSize,
   };
 }
+
+/** A finding's severity under the user's per-rule settings (`off`: not shown). */
+export const severityOf = (settings: Settings, f: Pick<Finding, 'code' | 'severity'>): Severity | 'off' => settings.severity[f.code] ?? f.severity;

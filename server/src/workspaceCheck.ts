@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Connection } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { decodeBytes, ReportDocument } from '../../core/src';
 import { toDiagnostics } from './diagnostics';
@@ -46,8 +46,7 @@ export async function checkWorkspace(connection: Connection, folders: string[], 
       if (d.binary || !HOLDS_REPORT.test(d.text)) continue;
       const model = ReportDocument.parse(d.text);
       const diagnostics = toDiagnostics(TextDocument.create(uri, 'nianbao', 0, d.text), model, settings);
-      errors += diagnostics.filter(x => x.severity === 1).length;
-      warnings += diagnostics.filter(x => x.severity === 2).length;
+      for (const x of diagnostics) { if (x.severity === DiagnosticSeverity.Error) errors++; else if (x.severity === DiagnosticSeverity.Warning) warnings++; }
       checked++;
       await connection.sendDiagnostics({ uri, diagnostics });
     } catch { /* unreadable file: skip */ }

@@ -1,4 +1,4 @@
-import { equal, minus, sum } from '../decimal';
+import { equal, isSmallInteger, minus, sum } from '../decimal';
 import type { Cell, Report } from '../model';
 import { relationsFor } from '../template/relations';
 import type { RelationSpec } from '../template/types';
@@ -24,11 +24,6 @@ const counts = (c: Cell) => c.kind === 'number' || c.kind === 'blank' || c.kind 
 const valueOf = (c: Cell) => (c.kind === 'number' ? c.value! : '0');
 /** The exact sum of one side of a relation (blank and not-applicable count for nothing). */
 const sideSum = (keys: string[], report: Report): string => sum(keys.map(k => valueOf(report.cells.get(k)!)));
-/**
- * A canonical value (`-?digits(.digits)?`) that is a whole number below 10^13: a sum of a relation's
- * few dozen such numbers stays below 2^53, so adding them as JavaScript numbers is exact.
- */
-const smallInt = (v: string) => v.length <= 13 && v.indexOf('.') < 0;
 
 /** What one pass over a relation's cells found; with `EXACT`, its sides are in `sides`. */
 const NOT_EVALUABLE = 0, EXACT = 1, INEXACT = 2;
@@ -47,7 +42,7 @@ function scan(spec: RelationSpec, report: Report): typeof NOT_EVALUABLE | typeof
     if (c.kind !== 'number') continue;
     anyNumber = true;
     const v = c.value!;
-    if (!smallInt(v)) exact = false;
+    if (!isSmallInteger(v)) exact = false;
     else if (i < nLeft) left += +v;
     else right += +v;
   }

@@ -50,7 +50,7 @@ export function hover(doc: ReportDocument, offset: number): HoverResult | null {
 
 /** Hover on a column header of the requests table (自然人 … 总计): the column's computed sum. */
 function columnHover(doc: ReportDocument, offset: number, base: number): HoverResult | null {
-  const report = doc.reports()[doc.chunkAt(offset)].report;
+  const report = doc.reportAt(offset)!.report;
   const table = report.tables.find(t => t.id === 'requests');
   const rel = offset - base;
   if (!table || rel >= table.start) return null;

@@ -107,6 +107,12 @@ export class ReportDocument {
 
   /** Index of the report containing offset `o`. */
   chunkAt(o: number): number { return Math.max(0, upperBound(this.starts, o) - 1); }
+
+  /** The report containing offset `o`, placed (without building every report's placement as `reports()` does). */
+  reportAt(o: number): PlacedReport | undefined {
+    const i = this.chunkAt(o), c = this.chunks[i];
+    return c && { base: this.starts[i], length: c.length, report: c.report, findings: c.findings };
+  }
 }
 
 /**

@@ -4,9 +4,8 @@ import { findSections } from './sections';
 import { readActive, readAppeals, readRequests, type Region, type TableContext } from './tables';
 import { REQUESTS_2021 } from '../template/tables';
 import { findLabel } from './labels';
+import { TITLE, TITLE_FIRST_HALF } from './segment';
 
-const TITLE = /政府信息公开.{0,30}?(?:年度报告|年报|工作报告)/;
-const TITLE_FIRST_HALF = /政府信息公开(?:工作)?$/;
 const YEAR = /(20\d{2})年/;
 
 /** End (normalised index) of the line starting at `from`, looking no further than `limit`. */

@@ -7,8 +7,9 @@ import { normalizeText } from '../text/normalize';
  * depends only on the line, the next line and whether the current report has seen 总体情况 — so a
  * re-scan from any boundary gives the same result as a scan from the top.
  */
-const TITLE = /政府信息公开.{0,30}?(?:年度报告|年报|工作报告)/;
-const TITLE_FIRST_HALF = /政府信息公开(?:工作)?$/;
+/** A report title in normalised text, and the first half of one broken after 公开 / 公开工作. */
+export const TITLE = /政府信息公开.{0,30}?(?:年度报告|年报|工作报告)/;
+export const TITLE_FIRST_HALF = /政府信息公开(?:工作)?$/;
 const OVERVIEW_AT_START = /^(?:标题:)?(?:[一1][、.]|[-•·●*])?(?:\d{4}年度?)?(?:政府信息公开(?:工作)?)?总体情况/;
 const OVERVIEW_IN_LONG_LINE = /一[、.．][^。\n]{0,40}?[总總](?:\([a-zǎǒ]{1,6}\))?\s*[体體](?:\([a-zǐ]{1,6}\))?\s*[情][况況]/;
 const OVERVIEW_ANYWHERE = /[一][、.](?:\d{4}年度?)?(?:政府信息公开(?:工作)?)?总体情况/;

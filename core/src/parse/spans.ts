@@ -1,12 +1,11 @@
 import type { Cell } from '../model';
 import { hasCjk, readValue } from './values';
 
-/**
- * One cell found in the text between a row label and whatever follows the row: already the model's
- * cell (one object per cell), its `key` set when the row assigns it to a column. For a figure,
+/*
+ * A cell found in the text between a row label and whatever follows the row is already the model's
+ * `Cell` (one object per cell), its `key` set when the row assigns it to a column. For a figure,
  * [start, end) is the figure itself; the text as written always spans [start, start + text.length).
  */
-export type RawCell = Cell;
 
 /** Spaces around values: U+0020, tabs, NBSP, U+2000–U+200B, U+3000, BOM, line breaks. */
 function isWsCode(c: number): boolean {
@@ -29,14 +28,14 @@ function isPlainCount(text: string, a: number, b: number): boolean {
 /** `0`…`9` as shared strings: most cells are one digit, and a slice of the (two-byte) report text would be a new string each. */
 const DIGITS = Array.from({ length: 10 }, (_, d) => String(d));
 
-function cell(text: string, a: number, b: number): RawCell {
+function cell(text: string, a: number, b: number): Cell {
   if (isPlainCount(text, a, b)) {
     const t = b - a === 1 ? DIGITS[text.charCodeAt(a) - 0x30] : text.slice(a, b);
     return { key: '', text: t, kind: 'number', value: t, start: a, end: b };
   }
   const t = text.slice(a, b);
   const v = readValue(t);
-  const c: RawCell = { key: '', text: t, kind: v.kind, value: v.value, start: a, end: v.kind === 'number' ? a + v.numEnd : b };
+  const c: Cell = { key: '', text: t, kind: v.kind, value: v.value, start: a, end: v.kind === 'number' ? a + v.numEnd : b };
   if (v.unit) c.unit = v.unit;
   return c;
 }
@@ -48,12 +47,12 @@ function cell(text: string, a: number, b: number): RawCell {
  * tabs) on a line that holds cells. Reading stops at the first Chinese text after the cells (the
  * next header or note).
  */
-export function readCells(text: string, a: number, b: number, expected: number): RawCell[] {
-  const cells: RawCell[] = [];
+export function readCells(text: string, a: number, b: number, expected: number): Cell[] {
+  const cells: Cell[] = [];
   let lineStart = a;
   let first = true;
   // Empty places on the label's own line (`行政许可 | | | |`) are the row's cells only when nothing follows.
-  let labelLineBlanks: RawCell[] = [];
+  let labelLineBlanks: Cell[] = [];
   while (lineStart < b) {
     let lineEnd = lineStart;
     for (let c = text.charCodeAt(lineEnd); lineEnd < b && c !== 10 && c !== 13; c = text.charCodeAt(++lineEnd));
@@ -79,8 +78,8 @@ export function readCells(text: string, a: number, b: number, expected: number):
  * empty line alone. So where a row has too few values and two or more empty lines stand before a
  * value, each empty line past the first is a blank cell. Used only when that makes the count exact.
  */
-function blanksFromEmptyLines(text: string, a: number, cells: RawCell[], expected: number): RawCell[] | null {
-  const out: RawCell[] = [];
+function blanksFromEmptyLines(text: string, a: number, cells: Cell[], expected: number): Cell[] | null {
+  const out: Cell[] = [];
   let from = a;
   for (const c of cells) {
     if (c.kind !== 'number') return null;
@@ -106,7 +105,7 @@ function blanksFromEmptyLines(text: string, a: number, cells: RawCell[], expecte
  * On the label's own line of a pipe or tab row, every place after the label is a cell — text
  * there (`若干`, `约120`) is an invalid cell, and a place of spaces after the last pipe is blank.
  */
-function readLine(text: string, ls: number, le: number, labelLine: boolean, out: RawCell[], expected: number): boolean {
+function readLine(text: string, ls: number, le: number, labelLine: boolean, out: Cell[], expected: number): boolean {
   // One pass for the number of places and whether any holds something.
   let separators = 0, content = false;
   for (let i = ls; i < le; i++) {
@@ -145,7 +144,7 @@ function readLine(text: string, ls: number, le: number, labelLine: boolean, out:
   return false;
 }
 
-export const blank = (at: number): RawCell => ({ key: '', text: '', kind: 'blank', value: null, start: at, end: at });
+export const blank = (at: number): Cell => ({ key: '', text: '', kind: 'blank', value: null, start: at, end: at });
 
 /** `0 0 0`: figures separated by spaces. */
 function splitsIntoValues(text: string, p: number, q: number): boolean {
@@ -153,7 +152,7 @@ function splitsIntoValues(text: string, p: number, q: number): boolean {
 }
 
 /** A segment with content: figures separated by spaces, or text. Returns true at Chinese text after cells. */
-function readSegment(text: string, p: number, q: number, out: RawCell[]): boolean {
+function readSegment(text: string, p: number, q: number, out: Cell[]): boolean {
   const whole = cell(text, p, q);
   if (whole.kind === 'number' || whole.kind === 'not-applicable') { out.push(whole); return false; }
   let i = p;
@@ -167,7 +166,7 @@ function readSegment(text: string, p: number, q: number, out: RawCell[]): boolea
   return false;
 }
 
-function readWord(text: string, p: number, q: number, out: RawCell[]): boolean {
+function readWord(text: string, p: number, q: number, out: Cell[]): boolean {
   const w = cell(text, p, q);
   if (w.kind === 'number' || w.kind === 'not-applicable') { out.push(w); return false; }
   // Mixed text and figures: `（区分处理的…）0000000`.
@@ -183,7 +182,7 @@ function readWord(text: string, p: number, q: number, out: RawCell[]): boolean {
 }
 
 /** Text between figures: Chinese ends the row once it has cells (and is skipped before them); other junk is an invalid cell. */
-function readText(text: string, p: number, q: number, out: RawCell[]): boolean {
+function readText(text: string, p: number, q: number, out: Cell[]): boolean {
   if (q <= p) return false;
   const t = text.slice(p, q);
   if (hasCjk(t)) return out.length > 0;

@@ -3,7 +3,7 @@ import { ACTIVE_2019, ACTIVE_2021, APPEALS_HEADER_WORDS, APPEALS_KEYS, REQUESTS_
 import type { RowSpec, TableSpec } from '../template/types';
 import { sourceEnd, sourceStart, type NormText } from '../text/normalize';
 import { findLabel, type LabelHit } from './labels';
-import { blank, readCells, type RawCell } from './spans';
+import { blank, readCells } from './spans';
 
 /** What the table readers share: the report's text, its normalised form, and the cells found so far. */
 export interface TableContext {
@@ -17,29 +17,20 @@ export interface Region { from: number; to: number }
 
 const src = (ctx: TableContext, ni: number) => sourceStart(ctx.nt, ni, ctx.text.length);
 
-/** Cell keys `${prefix}.${column}`, made once per row and column list: the same strings in every report, hashed once for the cell map. */
-const KEYS = new Map<string, WeakMap<string[], string[]>>();
-export function keysOf(prefix: string, columns: string[]): string[] {
-  let byCols = KEYS.get(prefix);
-  if (!byCols) KEYS.set(prefix, (byCols = new WeakMap()));
-  let keys = byCols.get(columns);
-  if (!keys) byCols.set(columns, (keys = columns.map(c => `${prefix}.${c}`)));
-  return keys;
-}
-
-/** The keys of a template row's cells for a column list, looked up by the row itself: no key string is built per report. */
+/** The keys of a template row's cells for a column list (`requests.granted.total`…), made once per row and list: the same strings in every report, hashed once for the cell map. */
 const ROW_KEYS = new WeakMap<RowSpec, Map<string[], string[]>>();
 function rowKeys(table: string, row: RowSpec, columns: string[]): string[] {
   let byColumns = ROW_KEYS.get(row);
   if (!byColumns) ROW_KEYS.set(row, (byColumns = new Map()));
   let keys = byColumns.get(columns);
-  if (!keys) byColumns.set(columns, (keys = keysOf(`${table}.${row.key}`, columns)));
+  if (!keys) byColumns.set(columns, (keys = columns.map(c => `${table}.${row.key}.${c}`)));
   return keys;
 }
+const APPEALS_CELL_KEYS = APPEALS_KEYS.map(k => `appeals.${k}`);
 
 const NO_CELLS: string[] = [];
 
-function put(ctx: TableContext, key: string, cell: RawCell): number {
+function put(ctx: TableContext, key: string, cell: Cell): number {
   cell.key = key;
   ctx.cells.set(key, cell);
   return cell.end;
@@ -51,7 +42,7 @@ function put(ctx: TableContext, key: string, cell: RawCell): number {
  * count leaves the row's cells unknown and marks the row, never inventing numbers.
  * Returns the end offset of the row's last cell.
  */
-export function assignRow(ctx: TableContext, keys: string[], raw: RawCell[], at: number, row: TableRow, atEnd = false): number {
+export function assignRow(ctx: TableContext, keys: string[], raw: Cell[], at: number, row: TableRow, atEnd = false): number {
   const n = keys.length;
   row.found = raw.length;
   row.cells = keys;
@@ -190,7 +181,7 @@ export function readAppeals(ctx: TableContext, region: Region): Table | null {
       const a = sourceEnd(ctx.nt, headEnd, 0), b = src(ctx, region.to);
       const raw = readCells(ctx.text, a, b, APPEALS_KEYS.length);
       const row: TableRow = { key: 'appeals', labelStart: src(ctx, i), labelEnd: a, found: 0, cells: NO_CELLS };
-      const cellsEnd = assignRow(ctx, keysOf('appeals', APPEALS_KEYS), raw, a, row, b >= ctx.text.length);
+      const cellsEnd = assignRow(ctx, APPEALS_CELL_KEYS, raw, a, row, b >= ctx.text.length);
       const truncated = raw.length < APPEALS_KEYS.length && region.to >= text.length;
       const end = Math.max(a, cellsEnd);
       return { id: 'appeals', template: null, rows: [row], missingRows: [], truncated, start: row.labelStart, end };

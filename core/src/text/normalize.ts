@@ -55,13 +55,11 @@ function workArrays(n: number) {
 }
 
 /**
- * Normalises `src[from, to)`. The result's `map` and `lineStart` are views of work arrays that the
- * next call reuses: read them before normalising another text.
+ * The one normalising loop: folds `src[from, to)` into `codes`, and, when given, the source offset
+ * and line-start flag of each unit into `map` and `lineStart`. Returns the number of units.
  */
-export function normalize(src: string, from = 0, to = src.length): NormText {
+function foldInto(src: string, from: number, to: number, codes: Uint16Array, map: Int32Array | null, lineStart: Uint8Array | null): number {
   const fold = (FOLD ??= foldTable());
-  const n = to - from;
-  const { codes, map, lineStart } = workArrays(n);
   let k = 0;
   let atLine = 1;
   for (let i = from; i < to; i++) {
@@ -71,33 +69,33 @@ export function normalize(src: string, from = 0, to = src.length): NormText {
       const m = PINYIN.exec(src.slice(i + 1, Math.min(to, i + 10)));
       if (m) { i += m[0].length; continue; }
     }
-    codes[k] = c; map[k] = i; lineStart[k] = atLine; atLine = 0; k++;
+    codes[k] = c;
+    if (map) { map[k] = i; lineStart![k] = atLine; atLine = 0; }
+    k++;
   }
-  const text = UTF16.decode(codes.subarray(0, k));
-  return { text, map: map.subarray(0, k), lineStart: lineStart.subarray(0, k) };
+  return k;
+}
+
+/**
+ * Normalises `src[from, to)`. The result's `map` and `lineStart` are views of work arrays that the
+ * next call reuses: read them before normalising another text.
+ */
+export function normalize(src: string, from = 0, to = src.length): NormText {
+  const { codes, map, lineStart } = workArrays(to - from);
+  const k = foldInto(src, from, to, codes, map, lineStart);
+  return { text: UTF16.decode(codes.subarray(0, k)), map: map.subarray(0, k), lineStart: lineStart.subarray(0, k) };
 }
 
 let SCRATCH = new Uint16Array(256);
 /**
- * Only the normalised text of `src[from, to)` (= `normalize(src.slice(from, to)).text`), without the
- * offset maps: for the many short lines the report splitter classifies, no typed arrays per call.
+ * Only the normalised text of `src[from, to)` (= `normalize(src, from, to).text`), without the
+ * offset maps: for the many short lines the report splitter classifies.
  */
 export function normalizeText(src: string, from = 0, to = src.length): string {
-  const fold = (FOLD ??= foldTable());
   if (to - from > SCRATCH.length) SCRATCH = new Uint16Array(Math.max(to - from, SCRATCH.length * 2));
-  const codes = SCRATCH;
-  let k = 0;
-  for (let i = from; i < to; i++) {
-    const c = fold[src.charCodeAt(i)];
-    if (c <= BREAK) continue;
-    if (c === 0x28 /* ( */ && i + 1 < to && isPinyinStart(src.charCodeAt(i + 1))) {
-      const m = PINYIN.exec(src.slice(i + 1, Math.min(to, i + 10)));
-      if (m) { i += m[0].length; continue; }
-    }
-    codes[k++] = c;
-  }
-  if (k <= 128) return String.fromCharCode.apply(null, codes.subarray(0, k) as unknown as number[]);
-  return UTF16.decode(codes.subarray(0, k));
+  const k = foldInto(src, from, to, SCRATCH, null, null);
+  if (k <= 128) return String.fromCharCode.apply(null, SCRATCH.subarray(0, k) as unknown as number[]);
+  return UTF16.decode(SCRATCH.subarray(0, k));
 }
 
 /** Source offset just past normalised index `ni - 1` (the end of a match ending at `ni`). */

@@ -191,3 +191,14 @@ export async function revertAndClose(uri: vscode.Uri): Promise<void> {
 export const CJK = /[\u3400-\u4dbf\u4e00-\u9fff]/;
 /** An English word of 3+ letters outside the cell labels (which are Chinese in any locale). */
 export const ENGLISH_WORD = /[A-Za-z]{3,}/;
+
+/** Opens a copy of seed 002 with a broken total as `name` and returns its URI and the error message on that cell. */
+export async function brokenTotalMessage(name: string): Promise<{ uri: vscode.Uri; msg: string }> {
+  const { broken, cell } = brokenSeed002();
+  const uri = writeTemp(name, broken);
+  await openReport(uri);
+  const ds = await waitForDiagnostics(uri, d => !!cellError(d, cell), 'the broken-total error');
+  const msg = cellError(ds, cell)!.message;
+  console.log(`[nianbao-test]     message (${vscode.env.language}): ${msg}`);
+  return { uri, msg };
+}

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import {
   EXTENSION_ID, LANGUAGE_ID, SEED_002, ENGLISH_WORD,
   brokenSeed002, cellError, codeOf, currentDoc, describeDiagnostics, errors, hoverText, openReport, rangeStr,
-  revertAndClose, waitForDiagnostics, waitForLanguage, withTimeout, writeTemp, wsPath, isSumError,
+  revertAndClose, waitForDiagnostics, waitForLanguage, withTimeout, writeTemp, wsPath, isSumError, brokenTotalMessage,
 } from './helpers';
 
 export function defineMainTests(): void {
@@ -157,12 +157,7 @@ export function defineMainTests(): void {
 
     it('messages follow the client locale: English when VS Code runs in English', async () => {
       assert.ok(vscode.env.language.startsWith('en'), `this run's display language is English (it is ${vscode.env.language})`);
-      const { broken, cell } = brokenSeed002();
-      const uri = writeTemp('locale-en-002.txt', broken);
-      await openReport(uri);
-      const ds = await waitForDiagnostics(uri, d => !!cellError(d, cell), 'the broken-total error');
-      const msg = cellError(ds, cell)!.message;
-      console.log(`[nianbao-test]     message (${vscode.env.language}): ${msg}`);
+      const { uri, msg } = await brokenTotalMessage('locale-en-002.txt');
       // cell labels (予以公开, 总计…) stay Chinese in any locale; the sentence around them must be English
       const sentence = msg.replace(/[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef·]+/g, ' ');
       assert.match(sentence, ENGLISH_WORD, `an English sentence around the labels: "${msg}"`);
