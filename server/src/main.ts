@@ -125,10 +125,10 @@ connection.onDidCloseTextDocument(p => {
   void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
 });
 
-/** A request on a document that is open and small enough: the handler gets its text and model. */
+/** A request on a document that is open, small enough and holds a report: the handler gets its text and model. */
 function withDoc<T>(uri: string, empty: T, f: (d: OpenDocument) => T): T {
   const d = docs.get(uri);
-  if (!d || d.tooLarge) return empty;
+  if (!d || d.tooLarge || !d.holdsReport()) return empty;
   try { return f(d); } catch (e) { connection.console.error(String(e && (e as Error).stack || e)); return empty; }
 }
 
@@ -155,6 +155,7 @@ connection.onRequest('nianbao/reportInfo', (p: { uri: string; offset: number }) 
 
 connection.onExecuteCommand(async p => {
   if (p.command === CHECK_WORKSPACE) {
+    await settingsReady; // a check asked for right after start-up reads files with the user's settings too
     const args = (p.arguments ?? []).filter((a): a is string => typeof a === 'string');
     return checkWorkspace(connection, args.length ? args : folders, settings.current, uri => docs.has(uri));
   }

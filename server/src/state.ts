@@ -19,12 +19,16 @@ export class OpenDocument {
 
   get uri(): string { return this.doc.uri; }
 
-  /** A `nianbao` document always; another language only when its text holds a report. */
+  /** A `nianbao` document always; another language only when its text holds a report (decided once per version). */
   holdsReport(): boolean {
     if (this.doc.languageId === 'nianbao') return true;
-    const head = this.doc.getText().slice(0, 200000);
-    return /政府信息公[开開]|政府資訊公開|勾稽关系|勾稽關係/.test(head) && /总计|總計|总体情况|總體情況/.test(head);
+    if (this.holds?.version !== this.doc.version) {
+      const head = this.doc.getText().slice(0, 200000);
+      this.holds = { version: this.doc.version, value: /政府信息公[开開]|政府資訊公開|勾稽关系|勾稽關係/.test(head) && /总计|總計|总体情况|總體情況/.test(head) };
+    }
+    return this.holds.value;
   }
+  private holds: { version: number; value: boolean } | null = null;
   get version(): number { return this.doc.version; }
 
   applyChanges(changes: TextDocumentContentChangeEvent[], version: number): void {

@@ -44,7 +44,7 @@ export async function checkWorkspace(connection: Connection, folders: string[], 
       if (st.size > settings.maxFileSize) continue;
       const d = decodeBytes(await fs.readFile(file));
       if (d.binary || !HOLDS_REPORT.test(d.text)) continue;
-      const model = ReportDocument.parse(d.text);
+      const model = ReportDocument.parse(d.text, { template: settings.template === 'auto' ? undefined : settings.template });
       const diagnostics = toDiagnostics(TextDocument.create(uri, 'nianbao', 0, d.text), model, settings);
       for (const x of diagnostics) { if (x.severity === DiagnosticSeverity.Error) errors++; else if (x.severity === DiagnosticSeverity.Warning) warnings++; }
       checked++;

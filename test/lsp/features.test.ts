@@ -193,6 +193,28 @@ describe('language server over stdio', function () {
     assert.equal(typeof info.errors, 'number');
   });
 
+  it('the workspace check reads files with the template setting too: seed 004 read as 2021 has errors', async () => {
+    const fs = require('node:fs'), path = require('node:path');
+    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'nianbao-tpl-'));
+    fs.writeFileSync(path.join(dir, '004.txt'), seed('004'));
+    const root = require('node:url').pathToFileURL(dir).toString();
+    client.settings = { template: '2021' };
+    await client.initialize('zh-cn', root);
+    const result = await client.request('workspace/executeCommand', { command: 'nianbao.server.checkWorkspace', arguments: [root] });
+    assert.deepEqual({ files: result.files, errors: result.errors }, { files: 1, errors: 3 });
+  });
+
+  it('plain text without a report gets no outline, folding or hover either', async () => {
+    await client.initialize();
+    const uri = 'file:///test/meeting.txt';
+    const p = client.diagnostics(uri);
+    await client.open(uri, '会议记录\n一、总体情况\n今天讨论了三件事。\n', 'plaintext');
+    await p;
+    assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri } }), []);
+    assert.deepEqual(await client.request('textDocument/foldingRange', { textDocument: { uri } }), []);
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } }), null);
+  });
+
   it('plain text without a report gets no diagnostics; a Markdown file with a report is checked', async () => {
     await client.initialize();
     const a = 'file:///test/notes.txt', b = 'file:///test/report.md';
