@@ -218,7 +218,8 @@ class Server {
     this.waiters = [];
     this.conn.onNotification('textDocument/publishDiagnostics', p => {
       const at = now();
-      this.published.push({ at, version: p.version, uri: p.uri, count: p.diagnostics.length, diagnostics: p.diagnostics });
+      // Only what the rows need: keeping every 250 KB publication would load the client (and its GC), which shares the 2 cores with the server.
+      this.published.push({ at, version: p.version, uri: p.uri, count: p.diagnostics.length });
       this.waiters = this.waiters.filter(w => (w.pred(p) ? (w.resolve({ at, p }), false) : true));
     });
     this.conn.onRequest('workspace/configuration', p => p.items.map(() => null));
@@ -276,17 +277,21 @@ async function benchServer(ctx) {
     // Edits: one digit of a table cell in the middle report, back and forth.
     const pos = posAt(starts, edit.offset);
     const range = { start: pos, end: { line: pos.line, character: pos.character + 1 } };
-    const n = QUICK ? 20 : 100;
-    const times = [], full = [];
-    const cpu0 = procCpuMs(srv.pid);
+    // The first edits after opening run while the optimising compiler is still at work on the update
+    // path: they are timed on their own (an informational row); the target rows time the edits after.
+    const n = QUICK ? 20 : 100, warmEdits = QUICK ? 5 : 30;
+    const times = [], full = [], early = [];
+    let cpu0 = 0;
     let flip = false;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < warmEdits + n; i++) {
+      if (i === warmEdits) cpu0 = procCpuMs(srv.pid);
       flip = !flip;
       version++;
       const wait = srv.published_(uri, version);
       const t0 = now();
       await srv.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: flip ? edit.other : edit.orig }] });
       const got = await wait;
+      if (i < warmEdits) { early.push(srv.firstByteAfter(t0) - t0); continue; }
       times.push(srv.firstByteAfter(t0) - t0);
       full.push(got.at - t0);
     }
@@ -295,8 +300,11 @@ async function benchServer(ctx) {
     const med = median(times), p = p95(times);
     row({ id: 'server.edit', name: 'server: didChange (1 digit in a table) → publishDiagnostics', value: med, unit: 'ms', baseline: firstMs, baselineName: 'first full check (didOpen → diagnostics)',
       ratio: med / firstMs, target: '≤ 1/20 of first check', pass: med / firstMs <= 1 / 20,
-      note: `server time: didChange sent → first byte of the publication (${n} edits); ${f.p.diagnostics.length} diagnostics, ${(payload / 1e3).toFixed(0)} KB a publication` });
-    row({ id: 'server.edit.p95', name: 'server: didChange → publishDiagnostics, p95', value: p, unit: 'ms', target: '< 5 ms', pass: p < 5 });
+      note: `server time: didChange sent → first byte of the publication (${n} edits after ${warmEdits} untimed ones); ${f.p.diagnostics.length} diagnostics, ${(payload / 1e3).toFixed(0)} KB a publication` });
+    if (process.env.NIANBAO_BENCH_TIMES) log(`edit times: ${times.map(x => x.toFixed(1)).join(" ")}`);
+    row({ id: 'server.edit.p95', name: 'server: didChange → publishDiagnostics, p95', value: p, unit: 'ms', target: '< 5 ms', pass: p < 5, note: `p99 ${[...times].sort((x, y) => x - y)[Math.ceil(0.99 * times.length) - 1].toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms` });
+    row({ id: 'server.edit.early', name: `server: the first ${warmEdits} edits after opening (median)`, value: median(early), unit: 'ms', baseline: med, baselineName: 'later edits (median)',
+      ratio: median(early) / med, note: `p95 ${p95(early).toFixed(2)} ms, max ${Math.max(...early).toFixed(2)} ms: the update path still being compiled` });
     row({ id: 'server.edit.cpu', name: 'server: CPU per edit (check + diagnostics + encoding)', value: cpuPerEdit, unit: 'ms', baseline: med, baselineName: 'server time (first byte)',
       ratio: cpuPerEdit / med, note: `server process utime+stime over the ${n} edits ÷ ${n} (/proc/<pid>/stat, 10 ms ticks): what an idle core would take, load or not` });
     row({ id: 'server.edit.roundTrip', name: 'client: didChange → publishDiagnostics received and parsed', value: median(full), unit: 'ms', baseline: med, baselineName: 'server time (first byte)',

@@ -2,7 +2,7 @@
  * Nianbao core: text → report model → findings. Pure: no editor, no LSP connection, no file system.
  */
 export * from './model';
-export { ReportDocument, type PlacedReport, type ReportChunk } from './parse/document';
+export { ReportDocument, type PlacedReport, type ReportChunk, type TextSource } from './parse/document';
 export { parseReport } from './parse/report';
 export { checkReport, notAReport } from './checks';
 export { LineIndex } from './text/lineIndex';

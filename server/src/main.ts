@@ -2,7 +2,7 @@ import {
   createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, TextDocumentSyncKind, DiagnosticSeverity, CodeActionKind,
   type InitializeParams, type InitializeResult, type Connection,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { EditorText } from './editorText';
 import { OpenDocument } from './state';
 import { SettingsStore, severityOf } from './settings';
 import { setLocale, t } from './l10n';
@@ -109,7 +109,7 @@ function publish(d: OpenDocument): void {
 }
 
 connection.onDidOpenTextDocument(p => {
-  const td = TextDocument.create(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
+  const td = new EditorText(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
   docs.set(td.uri, new OpenDocument(td, () => settings.current.maxFileSize, () => settings.current.template));
   schedule(td.uri);
 });

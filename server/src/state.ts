@@ -1,10 +1,10 @@
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { ReportDocument } from '../../core/src';
+import type { EditorText } from './editorText';
 
 /**
- * One open document: the editor's text (kept by TextDocument, updated incrementally) and the parsed
- * model. Edits are folded into one dirty region and the model is brought up to date lazily, at the
+ * One open document: the editor's text (kept in pieces by EditorText, updated incrementally) and the
+ * parsed model. Edits are folded into one dirty region and the model is brought up to date lazily, at the
  * next check or request — so a burst of keystrokes costs one incremental re-parse.
  */
 export class OpenDocument {
@@ -13,8 +13,8 @@ export class OpenDocument {
   private dirty: { start: number; oldEnd: number; curEnd: number } | null = null;
   tooLarge = false;
 
-  constructor(public doc: TextDocument, private readonly maxSize: () => number, private readonly template: () => 'auto' | '2021' | '2019' = () => 'auto') {
-    this.tooLarge = doc.getText().length > maxSize();
+  constructor(public doc: EditorText, private readonly maxSize: () => number, private readonly template: () => 'auto' | '2021' | '2019' = () => 'auto') {
+    this.tooLarge = doc.length > maxSize();
   }
 
   get uri(): string { return this.doc.uri; }
@@ -23,7 +23,7 @@ export class OpenDocument {
   holdsReport(): boolean {
     if (this.doc.languageId === 'nianbao') return true;
     if (this.holds?.version !== this.doc.version) {
-      const head = this.doc.getText().slice(0, 200000);
+      const head = this.doc.slice(0, 200000);
       this.holds = { version: this.doc.version, value: /政府信息公[开開]|政府資訊公開|勾稽关系|勾稽關係/.test(head) && /总计|總計|总体情况|總體情況/.test(head) };
     }
     return this.holds.value;
@@ -35,7 +35,7 @@ export class OpenDocument {
     for (const ch of changes) {
       if (!('range' in ch) || !ch.range) {
         this.model = null; this.dirty = null;
-        this.doc = TextDocument.update(this.doc, [ch], version);
+        this.doc.apply([ch], version);
         continue;
       }
       // A reversed range is read as the text library reads it: from the smaller offset to the larger.
@@ -49,22 +49,22 @@ export class OpenDocument {
         if (b > d.curEnd) { d.oldEnd += b - d.curEnd; d.curEnd = b; }
         d.curEnd += len - (b - a);
       }
-      this.doc = TextDocument.update(this.doc, [ch], version);
+      this.doc.edit(a, b, ch.text);
     }
-    this.doc = TextDocument.update(this.doc, [], version);
-    this.tooLarge = this.doc.getText().length > this.maxSize();
+    this.doc.apply([], version);
+    this.tooLarge = this.doc.length > this.maxSize();
   }
 
   /** The model for the current text (incremental when only part of the text changed). */
   current(): ReportDocument {
-    const text = this.doc.getText();
     const t = this.template();
     const wanted = t === 'auto' ? undefined : t;
     if (this.model && this.model.options.template !== wanted) this.model = null;
-    if (!this.model) this.model = ReportDocument.parse(text, { template: wanted });
+    if (!this.model) this.model = ReportDocument.parse(this.doc.getText(), { template: wanted });
     else if (this.dirty) {
+      // The model reads only the part of the text around the edits.
       const d = this.dirty;
-      this.model = this.model.update(text, d.start, d.oldEnd, d.curEnd - d.start);
+      this.model = this.model.update(this.doc, d.start, d.oldEnd, d.curEnd - d.start);
     }
     this.dirty = null;
     return this.model;

@@ -41,7 +41,7 @@ function fixesOf(findings: Finding[]): NonNullable<Finding['fix']>[] {
  */
 function settle(doc: ReportDocument, p: PlacedReport): Map<string, string> {
   const values = new Map<string, string>();
-  let text = doc.text.slice(p.base, p.base + p.length);
+  let text = p.text;
   let findings = p.findings;
   for (let round = 0; round < 4; round++) {
     const fixes = fixesOf(findings);

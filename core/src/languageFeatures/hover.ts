@@ -1,7 +1,7 @@
 import { evaluateAll, hasCell, requiredValue, type Evaluated } from '../checks/relations';
 import { formulaOf } from '../checks/formula';
 import type { Message } from '../model';
-import type { ReportDocument } from '../parse/document';
+import type { PlacedReport, ReportDocument } from '../parse/document';
 import { cellName, rowName } from '../template/names';
 import { REQUEST_COLUMN_NAMES } from '../template/relations';
 import { cellAt } from './cellAt';
@@ -45,26 +45,24 @@ export function hover(doc: ReportDocument, offset: number): HoverResult | null {
         { zh: `各类申请人之和 = ${nums.join(' + ')} = ${sum(nums)}，总计栏为 ${total?.value ?? '（空）'}`, en: `Sum of applicants = ${nums.join(' + ')} = ${sum(nums)}; the total column says ${total?.value ?? '(blank)'}` }],
     };
   }
-  return columnHover(doc, offset, placed.base);
+  return columnHover(placed, offset);
 }
 
 /** Hover on a column header of the requests table (自然人 … 总计): the column's computed sum. */
-function columnHover(doc: ReportDocument, offset: number, base: number): HoverResult | null {
-  const report = doc.reportAt(offset)!.report;
+function columnHover({ base, text, report }: PlacedReport, offset: number): HoverResult | null {
   const table = report.tables.find(t => t.id === 'requests');
   const rel = offset - base;
   if (!table || rel >= table.start) return null;
   const section = report.sections.find(s => s.number === 3);
   if (section && rel < section.headingEnd) return null;
-  const text = doc.text;
-  const from = Math.max(base, offset - 6), to = Math.min(text.length, offset + 6);
+  const from = Math.max(0, rel - 6), to = Math.min(text.length, rel + 6);
   for (const [col, name] of Object.entries(REQUEST_COLUMN_NAMES)) {
     for (let i = text.indexOf(name.zh, from); i >= 0 && i < to; i = text.indexOf(name.zh, i + 1)) {
-      if (offset < i || offset > i + name.zh.length) continue;
+      if (rel < i || rel > i + name.zh.length) continue;
       const e = evaluateAll(report).find(x => x.spec.id === `column-sum:${col}`);
       if (!e) return null;
       const f = formulaOf(e);
-      return { start: i, end: i + name.zh.length, lines: [{ zh: `**${name.zh}** 列`, en: `**${name.en}** column` }, { zh: `${e.ok ? '✓' : '✗'} ${f.zh}`, en: `${e.ok ? '✓' : '✗'} ${f.en}` }] };
+      return { start: base + i, end: base + i + name.zh.length, lines: [{ zh: `**${name.zh}** 列`, en: `**${name.en}** column` }, { zh: `${e.ok ? '✓' : '✗'} ${f.zh}`, en: `${e.ok ? '✓' : '✗'} ${f.en}` }] };
     }
   }
   return null;

@@ -1,11 +1,13 @@
 import type { Finding, Report } from '../model';
 import { checkReport } from '../checks';
-import { looksLikeHtml, renderHtml } from '../text/html';
+import { HTML_HEAD, looksLikeHtml, renderHtml } from '../text/html';
 import { parseReport, type ParseOptions } from './report';
 import { scanBoundaries } from './segment';
 
-/** One report of a document, parsed and checked, with offsets relative to `start`. */
+/** One report of a document, parsed and checked, with offsets relative to its start. */
 export interface ReportChunk {
+  /** The chunk's text: the document's text from the report's start to the next report's. */
+  text: string;
   /** Length of the chunk's text in the document. */
   length: number;
   report: Report;
@@ -26,7 +28,7 @@ function flat(s: string): string {
 export function analyseChunk(text: string, copy = false, options: ParseOptions = {}): ReportChunk {
   const own = copy ? flat(text) : text;
   const report = parseReport(own, options);
-  return { length: text.length, report, findings: checkReport(report) };
+  return { text: own, length: text.length, report, findings: checkReport(report) };
 }
 
 /** An HTML page is read as one report-sequence through its rendering, then mapped back to page offsets. */
@@ -53,10 +55,17 @@ function analyseHtml(text: string, options: ParseOptions): ReportChunk[] {
       if (/&[^;\s<>]{0,10}$/.test(text.slice(Math.max(0, f.fix.start - 11), f.fix.start)) || /[<>]/.test(text.slice(f.fix.start, f.fix.end))) delete f.fix;
     }
   }
-  return [{ ...chunk, length: text.length }];
+  return [{ ...chunk, text, length: text.length }];
 }
 
-export interface PlacedReport { base: number; length: number; report: Report; findings: Finding[] }
+export interface PlacedReport { base: number; length: number; text: string; report: Report; findings: Finding[] }
+
+/**
+ * Read access to a text that need not be one string — an editor's pieces, say. A string is one.
+ * `update` reads only the part of the new text around an edit, so a long document is never copied
+ * whole for a keystroke.
+ */
+export interface TextSource { readonly length: number; slice(start: number, end: number): string }
 
 /**
  * A parsed document: its reports, each parsed and checked on its own text. `update` re-reads only
@@ -65,7 +74,13 @@ export interface PlacedReport { base: number; length: number; report: Report; fi
  * the new text.
  */
 export class ReportDocument {
-  private constructor(readonly text: string, readonly chunks: ReportChunk[], readonly starts: number[], readonly html: boolean, readonly options: ParseOptions) {}
+  private constructor(private whole: string | null, readonly chunks: ReportChunk[], readonly starts: number[], readonly html: boolean, readonly options: ParseOptions) {}
+
+  /** The document's text (joined from the reports' texts the first time it is asked for after an update). */
+  get text(): string {
+    if (this.whole === null) this.whole = this.chunks.map(c => c.text).join('');
+    return this.whole;
+  }
 
   static parse(text: string, options: ParseOptions = {}): ReportDocument {
     if (looksLikeHtml(text)) return new ReportDocument(text, analyseHtml(text, options), [0], true, options);
@@ -74,35 +89,55 @@ export class ReportDocument {
     return new ReportDocument(text, chunks, bounds, false, options);
   }
 
-  /** Offsets, in this document, of [start, end) of the old text replaced by [start, start + newLength) of `text`. */
-  update(text: string, start: number, oldEnd: number, newLength: number): ReportDocument {
+  /**
+   * The document after an edit: [start, oldEnd) of this document's text was replaced, giving `text`
+   * whose [start, start + newLength) is new. Reads `text` only from the report the edit starts in to a
+   * report start after the edit that is found again (the whole of it only when none is).
+   */
+  update(text: TextSource, start: number, oldEnd: number, newLength: number): ReportDocument {
     const delta = newLength - (oldEnd - start);
-    if (this.html || becameHtml(text, start, newLength, delta)) return ReportDocument.parse(text, this.options);
+    if (this.html || becameHtml(text, start, newLength, delta)) return ReportDocument.parse(text.slice(0, text.length), this.options);
     const starts = this.starts;
     // The report holding the edit start — and the one before it when the edit touches the first two
     // lines of this one, where its opening boundary is decided (a title may take two lines).
     let i = Math.max(0, upperBound(starts, start) - 1);
-    if (i > 0 && start <= secondLineEnd(this.text, starts[i])) i--;
-    const from = starts[i];
-    const newEditEnd = start + newLength;
-    const oldSet = new Map<number, number>();
-    for (let k = i + 1; k < starts.length; k++) if (starts[k] > oldEnd) oldSet.set(starts[k] + delta, k);
+    if (i > 0 && start - starts[i] <= secondLineEnd(this.chunks[i].text)) i--;
+    // Re-scan from that report's start through the report after the edit (a window of the new text),
+    // until a boundary beyond the edit turns up where an old one was: from there on nothing changed.
+    // A line's decision reads the line after it, so a resume point must have two whole lines after
+    // it inside the window; failing that, the scan runs on over the rest of the text.
+    const next = upperBound(starts, oldEnd);
+    const windowEnd = next + 1 < starts.length ? starts[next + 1] + delta : text.length;
+    const fresh = this.rescan(text, i, oldEnd, start + newLength, delta, windowEnd) ?? this.rescan(text, i, oldEnd, start + newLength, delta, text.length)!;
+    const { bounds, chunks, resume } = fresh;
+    const all = [...this.chunks.slice(0, i), ...chunks, ...(resume >= 0 ? this.chunks.slice(resume) : [])];
+    const newStarts = [...starts.slice(0, i), ...bounds, ...(resume >= 0 ? starts.slice(resume).map(s => s + delta) : [])];
+    return new ReportDocument(null, all, newStarts, false, this.options);
+  }
+
+  /** Re-reads the reports of text[starts[i], windowEnd) after an edit; null when the window ends before a resume point. */
+  private rescan(text: TextSource, i: number, oldEnd: number, newEditEnd: number, delta: number, windowEnd: number): { bounds: number[]; chunks: ReportChunk[]; resume: number } | null {
+    const from = this.starts[i];
+    const win = text.slice(from, windowEnd);
+    const whole = windowEnd === text.length;
+    const oldAt = new Map<number, number>();
+    for (let k = i + 1; k < this.starts.length; k++) if (this.starts[k] > oldEnd) oldAt.set(this.starts[k] + delta - from, k);
     let resume = -1;
-    const bounds = scanBoundaries(text, from, text.length, b => {
-      if (b < newEditEnd || !oldSet.has(b)) return false;
-      resume = oldSet.get(b)!;
+    const bounds = scanBoundaries(win, 0, win.length, b => {
+      if (b < newEditEnd - from || !oldAt.has(b) || !(whole || twoLinesFrom(win, b))) return false;
+      resume = oldAt.get(b)!;
       return true;
     });
+    if (resume < 0 && !whole) return null;
     if (resume >= 0) bounds.pop();
-    const fresh = bounds.map((b, k) => analyseChunk(text.slice(b, k + 1 < bounds.length ? bounds[k + 1] : resume >= 0 ? starts[resume] + delta : text.length), true, this.options));
-    const chunks = [...this.chunks.slice(0, i), ...fresh, ...(resume >= 0 ? this.chunks.slice(resume) : [])];
-    const newStarts = [...starts.slice(0, i), ...bounds, ...(resume >= 0 ? starts.slice(resume).map(s => s + delta) : [])];
-    return new ReportDocument(text, chunks, newStarts, false, this.options);
+    const end = resume >= 0 ? this.starts[resume] + delta - from : win.length;
+    const chunks = bounds.map((b, k) => analyseChunk(win.slice(b, k + 1 < bounds.length ? bounds[k + 1] : end), true, this.options));
+    return { bounds: bounds.map(b => b + from), chunks, resume };
   }
 
   /** The reports with the document offset their own offsets are relative to. */
   reports(): PlacedReport[] {
-    return this.chunks.map((c, i) => ({ base: this.starts[i], length: c.length, report: c.report, findings: c.findings }));
+    return this.chunks.map((c, i) => ({ base: this.starts[i], length: c.length, text: c.text, report: c.report, findings: c.findings }));
   }
 
   /** Index of the report containing offset `o`. */
@@ -111,7 +146,7 @@ export class ReportDocument {
   /** The report containing offset `o`, placed (without building every report's placement as `reports()` does). */
   reportAt(o: number): PlacedReport | undefined {
     const i = this.chunkAt(o), c = this.chunks[i];
-    return c && { base: this.starts[i], length: c.length, report: c.report, findings: c.findings };
+    return c && { base: this.starts[i], length: c.length, text: c.text, report: c.report, findings: c.findings };
   }
 }
 
@@ -119,14 +154,20 @@ export class ReportDocument {
  * Whether a text that was not HTML is after an edit: only a tag the edit wrote (or completed) can
  * have appeared, unless text moved left into the head that `looksLikeHtml` reads (a deletion).
  */
-function becameHtml(text: string, start: number, newLength: number, delta: number): boolean {
-  if (delta < 0) return looksLikeHtml(text);
+function becameHtml(text: TextSource, start: number, newLength: number, delta: number): boolean {
+  const head = () => looksLikeHtml(text.slice(0, Math.min(text.length, HTML_HEAD)));
+  if (delta < 0) return head();
   // Every tag the test looks for is at most 7 characters (`<table `): read the edit with 8 on each side.
-  return looksLikeHtml(text.slice(Math.max(0, start - 8), Math.min(text.length, start + newLength + 8))) && looksLikeHtml(text);
+  return looksLikeHtml(text.slice(Math.max(0, start - 8), Math.min(text.length, start + newLength + 8))) && head();
 }
 
-/** Offset of the end of the second line starting at `from`. */
-function secondLineEnd(text: string, from: number): number {
+/** Whether the line starting at `b` and the one after it both end inside `text`. */
+function twoLinesFrom(text: string, b: number): boolean {
+  return secondLineEnd(text, b) < text.length;
+}
+
+/** Offset of the end of the second line starting at `from` (the text's length when there is none). */
+function secondLineEnd(text: string, from = 0): number {
   let n = 0;
   for (let k = from; k < text.length; k++) {
     const c = text.charCodeAt(k);

@@ -19,8 +19,10 @@ const BLOCK = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'table', 'tbody', 'th
 const SKIP = new Set(['script', 'style', 'head']);
 const ENTITY = /^&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});$/i;
 
+/** How much of a text `looksLikeHtml` reads. */
+export const HTML_HEAD = 200000;
 export function looksLikeHtml(text: string): boolean {
-  const head = text.length > 200000 ? text.slice(0, 200000) : text;
+  const head = text.length > HTML_HEAD ? text.slice(0, HTML_HEAD) : text;
   return /<(?:table|tr|td|html|body|p|div)[\s>]/i.test(head);
 }
 

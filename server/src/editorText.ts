@@ -1,0 +1,199 @@
+import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import type { TextSource } from '../../core/src';
+
+/** Pieces are cut to about this many characters (at most twice); an edit rewrites only the piece(s) it falls in. */
+const PIECE = 16 * 1024;
+
+const isEol = (c: number) => c === 10 || c === 13;
+
+/**
+ * An open document's text as the editor sends it, kept in pieces of about 16 K characters with the
+ * offsets of its line starts. An edit rewrites the piece it falls in, so a keystroke in a 2 MB
+ * compilation never builds (and later frees) a 2 MB string; the whole text is joined only when
+ * something asks for it. Positions and offsets follow the LSP rules exactly as the
+ * vscode-languageserver-textdocument library does (`\r\n`, `\r` and `\n` end lines; positions past
+ * a line's end or inside its line break are moved back to its end).
+ */
+export class EditorText implements TextDocument, TextSource {
+  private pieces: string[] = [];
+  /** Document offset of each piece's first character. */
+  private pieceStarts: number[] = [];
+  private lineStarts: number[] = [0];
+  private joined: string | null = null;
+  private size = 0;
+
+  /** `pieceSize`: for tests, to exercise many pieces with short texts. */
+  constructor(readonly uri: string, readonly languageId: string, private ver: number, text: string, private readonly pieceSize = PIECE) {
+    this.replaceAll(text);
+  }
+
+  get version(): number { return this.ver; }
+  get length(): number { return this.size; }
+  get lineCount(): number { return this.lineStarts.length; }
+
+  getText(range?: Range): string {
+    if (range) return this.slice(this.offsetAt(range.start), this.offsetAt(range.end));
+    if (this.joined === null) this.joined = this.pieces.join('');
+    return this.joined;
+  }
+
+  /** text[start, end), reading only the pieces it overlaps. */
+  slice(start: number, end: number): string {
+    start = Math.max(0, Math.min(start, this.size));
+    end = Math.max(start, Math.min(end, this.size));
+    if (this.joined !== null) return this.joined.slice(start, end);
+    let p = this.pieceAt(start);
+    let out = '';
+    for (let at = start; at < end; p++) {
+      const ps = this.pieceStarts[p], piece = this.pieces[p];
+      out += piece.slice(at - ps, Math.min(piece.length, end - ps));
+      at = ps + piece.length;
+    }
+    return out;
+  }
+
+  charCodeAt(o: number): number {
+    if (o < 0 || o >= this.size) return NaN;
+    if (this.joined !== null) return this.joined.charCodeAt(o);
+    const p = this.pieceAt(o);
+    return this.pieces[p].charCodeAt(o - this.pieceStarts[p]);
+  }
+
+  positionAt(offset: number): Position {
+    offset = Math.max(0, Math.min(offset, this.size));
+    const line = upperBound(this.lineStarts, offset) - 1;
+    const ls = this.lineStarts[line];
+    return { line, character: this.beforeEol(offset, ls) - ls };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line >= this.lineStarts.length) return this.size;
+    if (position.line < 0) return 0;
+    const ls = this.lineStarts[position.line];
+    if (position.character <= 0) return ls;
+    const next = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.size;
+    return this.beforeEol(Math.min(ls + position.character, next), ls);
+  }
+
+  /** The range of line `line` without its line break (the last line for a line past the end). */
+  getLineRange(line: number): Range {
+    const ls = this.lineStarts;
+    if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const l = Math.min(line, ls.length - 1);
+    const end = line >= ls.length ? this.size : this.beforeEol(l + 1 < ls.length ? ls[l + 1] : this.size, ls[l]);
+    return { start: { line: l, character: 0 }, end: { line: l, character: end - ls[l] } };
+  }
+
+  /** The line break ending line `line` (`\r\n`, `\n`, `\r`, or '' for the last line). */
+  getEOLCharacters(line: number): string {
+    const ls = this.lineStarts;
+    if (line < 0 || line >= ls.length) return '';
+    const next = line + 1 < ls.length ? ls[line + 1] : this.size;
+    return this.slice(this.beforeEol(next, ls[line]), next);
+  }
+
+  /** Applies the editor's changes in order and takes the new version number. */
+  apply(changes: TextDocumentContentChangeEvent[], version: number): void {
+    for (const ch of changes) {
+      if ('range' in ch && ch.range) {
+        const a = this.offsetAt(ch.range.start), b = this.offsetAt(ch.range.end);
+        this.edit(Math.min(a, b), Math.max(a, b), ch.text);
+      } else {
+        this.replaceAll(ch.text);
+      }
+    }
+    this.ver = version;
+  }
+
+  /** Replaces text[start, end) with `text`. */
+  edit(start: number, end: number, text: string): void {
+    // A piece to rewrite: the one holding `start` through the one holding the last replaced character.
+    const p = this.pieceAt(start), q = end > start ? this.pieceAt(end - 1) : p;
+    const ps = this.pieceStarts[p], qs = this.pieceStarts[q];
+    const rewritten = this.pieces[p].slice(0, start - ps) + text + this.pieces[q].slice(end - qs);
+    // No empty piece, unless it is the only one (an empty document).
+    const parts = rewritten.length || q - p + 1 < this.pieces.length ? cut(rewritten, this.pieceSize) : [''];
+    this.pieces.splice(p, q - p + 1, ...parts);
+    this.joined = null;
+    this.size += text.length - (end - start);
+    this.restartPieces(p);
+    this.relines(start, end, start + text.length);
+  }
+
+  private replaceAll(text: string): void {
+    this.pieces = text.length ? cut(text, this.pieceSize) : [''];
+    this.joined = text;
+    this.size = text.length;
+    this.restartPieces(0);
+    this.lineStarts = [0];
+    this.collectLineStarts(0, text.length, this.lineStarts);
+  }
+
+  private restartPieces(from: number): void {
+    this.pieceStarts.length = this.pieces.length;
+    let at = from > 0 ? this.pieceStarts[from - 1] + this.pieces[from - 1].length : 0;
+    for (let k = from; k < this.pieces.length; k++) { this.pieceStarts[k] = at; at += this.pieces[k].length; }
+  }
+
+  /** Index of the piece holding offset `o` (the last piece for the end of the text). */
+  private pieceAt(o: number): number {
+    return Math.max(0, Math.min(this.pieces.length - 1, upperBound(this.pieceStarts, o) - 1));
+  }
+
+  /**
+   * Line starts after text[start, oldEnd) became text[start, newEnd): whether `x` (> 0) starts a line
+   * depends only on characters x - 1 and x, so only starts in [start, end] can change, and the
+   * ones after shift.
+   */
+  private relines(start: number, oldEnd: number, newEnd: number): void {
+    const ls = this.lineStarts, delta = newEnd - oldEnd;
+    const a = lowerBound(ls, Math.max(1, start)), b = upperBound(ls, oldEnd);
+    const fresh: number[] = [];
+    this.collectLineStarts(start, newEnd, fresh);
+    if (delta !== 0) for (let k = b; k < ls.length; k++) ls[k] += delta;
+    if (fresh.length || b > a) ls.splice(a, b - a, ...fresh);
+  }
+
+  /** Pushes the line starts x in [from, to] (x > 0) of the current text. */
+  private collectLineStarts(from: number, to: number, out: number[]): void {
+    const text = this.slice(Math.max(0, from - 1), Math.min(this.size, to + 1));
+    const base = Math.max(0, from - 1);
+    for (let x = Math.max(1, from); x <= to; x++) {
+      const c = text.charCodeAt(x - 1 - base);
+      if (c === 10 || (c === 13 && text.charCodeAt(x - base) !== 10)) out.push(x);
+    }
+  }
+
+  private beforeEol(offset: number, lineStart: number): number {
+    while (offset > lineStart && isEol(this.charCodeAt(offset - 1))) offset--;
+    return offset;
+  }
+}
+
+/** A text in pieces of `size` characters (one piece up to twice that), never splitting a surrogate pair (none for no text). */
+function cut(text: string, size: number): string[] {
+  if (text.length <= 2 * size) return text.length ? [text] : [];
+  const out: string[] = [];
+  for (let a = 0; a < text.length;) {
+    let b = Math.min(text.length, a + size);
+    const c = text.charCodeAt(b - 1);
+    if (b < text.length && c >= 0xd800 && c <= 0xdbff) b++;
+    out.push(text.slice(a, b));
+    a = b;
+  }
+  return out;
+}
+
+/** First index whose value is > x. */
+function upperBound(a: number[], x: number): number {
+  let lo = 0, hi = a.length;
+  while (lo < hi) { const m = (lo + hi) >> 1; if (a[m] <= x) lo = m + 1; else hi = m; }
+  return lo;
+}
+/** First index whose value is ≥ x. */
+function lowerBound(a: number[], x: number): number {
+  let lo = 0, hi = a.length;
+  while (lo < hi) { const m = (lo + hi) >> 1; if (a[m] < x) lo = m + 1; else hi = m; }
+  return lo;
+}
