@@ -7,14 +7,23 @@ const EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm', '.nianbao']);
 export async function collectFiles(inputs: string[]): Promise<{ files: string[]; missing: string[] }> {
   const files: string[] = [];
   const missing: string[] = [];
+  const take = (p: string, explicit: boolean) => { if (explicit || EXTENSIONS.has(path.extname(p).toLowerCase())) files.push(p); };
   async function walk(p: string, explicit: boolean): Promise<void> {
     let st;
     try { st = await fs.stat(p); } catch { if (explicit) missing.push(p); return; }
-    if (st.isDirectory()) {
-      const entries = (await fs.readdir(p)).sort();
-      for (const e of entries) if (!e.startsWith('.') && e !== 'node_modules') await walk(path.join(p, e), false);
-    } else if (explicit || EXTENSIONS.has(path.extname(p).toLowerCase())) {
-      files.push(p);
+    if (st.isDirectory()) await walkFolder(p);
+    else take(p, explicit);
+  }
+  /** A folder's entries by their types as the folder lists them: only a symbolic link needs a stat. */
+  async function walkFolder(dir: string): Promise<void> {
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) await walkFolder(p);
+      else if (e.isSymbolicLink()) await walk(p, false);
+      else take(p, false);
     }
   }
   for (const i of inputs) await walk(i, true);

@@ -33,6 +33,8 @@ async function check(paths: string[], opts: { format: Format; lang: Lang; progre
     : null;
   bar?.start(files.length, 0);
   const out = process.stdout;
+  // The reader went away (`nianbao check … | head`): stop at once, quietly, as grep and ripgrep do.
+  out.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
   const write = (s: string | Uint8Array) => new Promise<void>(resolve => { if (out.write(s)) resolve(); else out.once('drain', resolve); });
   const summary: Summary = { files: 0, reports: 0, errors: 0, warnings: 0 };
   const sarif: FileResult[] = [];

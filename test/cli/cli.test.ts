@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, chmodSync, readdirSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, chmodSync, readdirSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fixturePath, seed } from '../support/fixtures';
@@ -94,6 +94,35 @@ describe('nianbao check (CLI)', function () {
     assert.equal(rowSums.length, 4);
     assert.equal(rowSums[0].level, 'error');
     assert.equal(rowSums[0].locations[0].physicalLocation.region.startLine, 4);
+  });
+
+  it('stops quietly with exit 0 when the reader closes the pipe early (`nianbao check … | head`)', async () => {
+    // Many files, so the output is still being written when the reader goes away.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-pipe-'));
+    const text = seed('002');
+    for (let i = 0; i < 40; i++) writeFileSync(path.join(dir, `r${String(i).padStart(2, '0')}.txt`), text);
+    const child = spawn(process.execPath, [CLI, 'check', '--format', 'json', '--no-progress', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', d => { stderr += d; });
+    await new Promise<void>(resolve => child.stdout.once('data', () => { child.stdout.destroy(); resolve(); }));
+    const status = await new Promise<number | null>(resolve => child.on('exit', code => resolve(code)));
+    assert.equal(stderr, '');
+    assert.equal(status, 0);
+  });
+
+  it('walks folders in name order: report extensions only, hidden folders skipped, symbolic links followed', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-walk-'));
+    const text = seed('002');
+    mkdirSync(path.join(dir, 'sub')); mkdirSync(path.join(dir, '.hidden'));
+    writeFileSync(path.join(dir, 'b.txt'), text);
+    writeFileSync(path.join(dir, 'sub', 'c.md'), text);
+    writeFileSync(path.join(dir, '.hidden', 'd.txt'), text);
+    writeFileSync(path.join(dir, 'notes.docx'), 'x');
+    symlinkSync(path.join(dir, 'b.txt'), path.join(dir, 'a-link.txt'));
+    symlinkSync(path.join(dir, 'sub'), path.join(dir, 'linked'));
+    const { status, out } = json(dir);
+    assert.equal(status, 0);
+    assert.deepEqual(out.files.map((f: any) => path.relative(dir, f.path)), ['a-link.txt', 'b.txt', path.join('linked', 'c.md'), path.join('sub', 'c.md')]);
   });
 });
 
