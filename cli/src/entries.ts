@@ -1,6 +1,7 @@
-import { documentJsonMembers, type Lang } from '../../core/src';
+import { writeDocumentJsonMembers, type Lang } from '../../core/src';
 import { checkFileDocument, fileResult, type CheckedFile, type FileResult } from './checkFile';
 import { entryText, type Counts } from './format';
+import { Utf8Sink } from './utf8Sink';
 
 export type Format = 'text' | 'json' | 'sarif';
 
@@ -10,12 +11,14 @@ export interface RenderOptions { lang: Lang; format: Format; color: boolean }
 export interface Job extends RenderOptions { batch: { index: number; file: string }[] }
 
 /**
- * One checked file, rendered where it was checked: text lines or the JSON entry (the separator
- * before it included) as a string, written out as is, or for SARIF the result itself.
+ * One checked file, rendered where it was checked: its text lines or JSON entry (the separator
+ * before it included) as UTF-8 bytes, written out as they are, or for SARIF the result itself.
  */
-export interface Entry { counts: Counts; text?: string; result?: FileResult }
-/** An entry as a worker sends it back: its place in the output, and its text as UTF-8, the JSON separator included. */
+export interface Entry { counts: Counts; bytes?: Uint8Array; result?: FileResult }
+/** An entry as a worker sends it back: its place in the output, and its text as UTF-8 (the JSON separator included) or its SARIF result. */
 export interface Rendered { index: number; counts: Counts; bytes?: Uint8Array; result?: FileResult }
+/** A worker's batch of entries: their output, one after the other, in one buffer (`ends[k]`: where entry k's bytes end). */
+export interface RenderedBatch { entries: Omit<Rendered, 'bytes'>[]; ends: number[]; bytes: Uint8Array }
 
 /** One file's share of the summary (an unreadable file counts as an error). */
 function countsOf(c: CheckedFile): Counts {
@@ -27,17 +30,41 @@ function countsOf(c: CheckedFile): Counts {
   return { reports: reports.length, errors, warnings, unreadable: !!c.error };
 }
 
-/** One file's entry of the JSON output, written straight from the parsed document; `,` first unless it is the first entry. */
-function entryJson(c: CheckedFile, lang: Lang, first: boolean): string {
-  const body = c.doc ? documentJsonMembers(c.doc, lang) : `"reports":[],"diagnostics":${JSON.stringify(c.notes)}`;
-  return `${first ? '' : ','}{"path":${JSON.stringify(c.path)},"encoding":${JSON.stringify(c.encoding)},${body}${c.error ? `,"error":${JSON.stringify(c.error)}` : ''}}`;
+const sink = new Utf8Sink();
+/** One file's entry of the JSON output, written straight from the parsed document into the sink; `,` first unless it is the first entry. */
+function writeEntryJson(c: CheckedFile, lang: Lang, first: boolean): void {
+  sink.ascii(first ? '{"path":' : ',{"path":');
+  sink.text(JSON.stringify(c.path));
+  sink.ascii(`,"encoding":${JSON.stringify(c.encoding)},`);
+  if (c.doc) writeDocumentJsonMembers(c.doc, lang, sink);
+  else { sink.ascii('"reports":[],"diagnostics":'); sink.text(JSON.stringify(c.notes)); }
+  if (c.error) { sink.ascii(',"error":'); sink.text(JSON.stringify(c.error)); }
+  sink.ascii('}');
+}
+
+/** Checks the file at place `index` of the output and writes its text or JSON to the sink (SARIF: returns the result). */
+function render(file: string, index: number, job: RenderOptions): { counts: Counts; result?: FileResult } {
+  const c = checkFileDocument(file, job.lang);
+  const counts = countsOf(c);
+  if (job.format === 'json') { writeEntryJson(c, job.lang, index === 0); return { counts }; }
+  const r = fileResult(c, job.lang);
+  if (job.format === 'sarif') return { counts, result: r };
+  sink.text(entryText(r, job.lang, job.color));
+  return { counts };
 }
 
 /** Checks and renders the file at place `index` of the output. */
 export function renderEntry(file: string, index: number, job: RenderOptions): Entry {
-  const c = checkFileDocument(file, job.lang);
-  const counts = countsOf(c);
-  if (job.format === 'json') return { counts, text: entryJson(c, job.lang, index === 0) };
-  const r = fileResult(c, job.lang);
-  return job.format === 'sarif' ? { counts, result: r } : { counts, text: entryText(r, job.lang, job.color) };
+  const e = render(file, index, job);
+  return e.result ? e : { ...e, bytes: sink.take() };
+}
+
+/** Checks and renders a batch of files, their output in one buffer (one hand-over between threads, not one per file). */
+export function renderBatch(batch: Job['batch'], job: RenderOptions): RenderedBatch {
+  const entries: RenderedBatch['entries'] = [], ends: number[] = [];
+  for (const { index, file } of batch) {
+    entries.push({ index, ...render(file, index, job) });
+    ends.push(sink.length);
+  }
+  return { entries, ends, bytes: sink.take() };
 }

@@ -46,8 +46,7 @@ async function check(paths: string[], opts: { format: Format; lang: Lang; progre
     unreadable ||= e.counts.unreadable;
     bar?.update(i + 1);
     if (e.result) sarif.push(e.result);
-    else if ('bytes' in e && e.bytes) await write(e.bytes);
-    else if ('text' in e && e.text) await write(e.text);
+    else if (e.bytes?.length) await write(e.bytes);
   }, opts.jobs);
   bar?.stop();
   if (opts.format === 'json') await write(`],"summary":${JSON.stringify(summary)}}\n`);

@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { renderEntry, type Entry, type Job, type Rendered, type RenderOptions } from './entries';
+import { renderEntry, type Entry, type Job, type Rendered, type RenderedBatch, type RenderOptions } from './entries';
 
 const BATCH = 8;
 
@@ -34,8 +34,8 @@ export async function checkAll(files: string[], job: RenderOptions, onEntry: (e:
       for (let k = 0; k < BATCH && next < files.length; k++, next++) batch.push({ index: next, file: files[next] });
       w.postMessage({ ...job, batch } satisfies Job);
     };
-    w.on('message', (entries: Rendered[]) => {
-      for (const e of entries) waiting.set(e.index, e);
+    w.on('message', ({ entries, ends, bytes }: RenderedBatch) => {
+      entries.forEach((e, k) => waiting.set(e.index, e.result ? e : { ...e, bytes: bytes.subarray(k ? ends[k - 1] : 0, ends[k]) }));
       flushing = flushing.then(flush);
       feed();
     });

@@ -12,6 +12,6 @@ export { SECTIONS } from './template/sections';
 export { evaluateAll, type Evaluated } from './checks/relations';
 export { formulaOf } from './checks/formula';
 export { RULES, type RuleInfo } from './rules';
-export { diagnosticsJson, documentJson, documentJsonMembers, type CellJson, type ReportJson, type DiagnosticJson, type Lang } from './serialize';
+export { diagnosticsJson, documentJson, documentJsonMembers, writeDocumentJsonMembers, type JsonSink, type CellJson, type ReportJson, type DiagnosticJson, type Lang } from './serialize';
 export * from './languageFeatures';
 export { skeleton2021 } from './template/skeleton';

@@ -58,8 +58,20 @@ function plain(s: string): boolean {
   for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if ((c < 0x30 || c > 0x39) && c !== 0x2e && c !== 0x2d) return false; }
   return true;
 }
-/** A string as JSON. */
-const str = (s: string) => (plain(s) ? `"${s}"` : JSON.stringify(s));
+
+/**
+ * Where JSON is written, piece by piece: `ascii` gets text known to be all ASCII (the keys, figures,
+ * ranges and punctuation that make up most of it), `text` anything else (titles, messages). A sink
+ * writing UTF-8 bytes can copy the ASCII runs as they are and transcode only the rest.
+ */
+export interface JsonSink { ascii(s: string): void; text(s: string): void }
+
+/** The pieces joined into one string. */
+class StringSink implements JsonSink {
+  out = '';
+  ascii(s: string): void { this.out += s; }
+  text(s: string): void { this.out += s; }
+}
 
 /**
  * The same JSON as `JSON.stringify(documentJson(doc, lang))`, without `{` `}` — `"reports":[…],"diagnostics":[…]` —
@@ -67,37 +79,64 @@ const str = (s: string) => (plain(s) ? `"${s}"` : JSON.stringify(s));
  * What the CLI writes for each file (a 10 KB report has some 200 cells, each with a range).
  */
 export function documentJsonMembers(doc: ReportDocument, lang: Lang): string {
+  const sink = new StringSink();
+  writeDocumentJsonMembers(doc, lang, sink);
+  return sink.out;
+}
+
+/** `documentJsonMembers` into a sink. */
+export function writeDocumentJsonMembers(doc: ReportDocument, lang: Lang, sink: JsonSink): void {
   const lines = new LineIndex(doc.text);
   const range = (base: number, s: number, e: number) => {
     const a = base + s, b = base + Math.max(s, e);
     const la = lines.lineOf(a), ca = lines.characterAt(la, a), lb = lines.lineOf(b), cb = lines.characterAt(lb, b);
     return `{"start":{"line":${la},"character":${ca}},"end":{"line":${lb},"character":${cb}}}`;
   };
+  /** A cell's text or value: most are figures (ASCII, nothing to escape), appended to the run of ASCII. */
+  let run = '';
+  const textOf = (t: string) => {
+    if (plain(t)) { run += `"${t}"`; return; }
+    sink.ascii(run); run = '';
+    sink.text(JSON.stringify(t));
+  };
   const placed = doc.reports();
-  let out = '"reports":[';
+  sink.ascii('"reports":[');
   for (let r = 0; r < placed.length; r++) {
     const { base, report } = placed[r];
-    if (r > 0) out += ',';
-    out += `{"range":${range(base, report.start, report.end)},"title":${report.title === null ? 'null' : JSON.stringify(report.title)},"year":${report.year},` +
-      `"template":${report.template === null ? 'null' : `"${report.template}"`},"sections":[`;
-    report.sections.forEach((s, i) => { out += `${i ? ',' : ''}{"number":${s.number},"title":${JSON.stringify(s.title)},"range":${range(base, s.headingStart, s.headingEnd)}}`; });
-    out += '],"cells":{';
+    sink.ascii(`${r > 0 ? ',' : ''}{"range":${range(base, report.start, report.end)},"title":`);
+    sink.text(report.title === null ? 'null' : JSON.stringify(report.title));
+    sink.ascii(`,"year":${report.year},"template":${report.template === null ? 'null' : `"${report.template}"`},"sections":[`);
+    report.sections.forEach((s, i) => {
+      sink.ascii(`${i ? ',' : ''}{"number":${s.number},"title":`);
+      sink.text(JSON.stringify(s.title));
+      sink.ascii(`,"range":${range(base, s.headingStart, s.headingEnd)}}`);
+    });
+    run = '],"cells":{';
     let first = true;
     for (const c of report.cells.values()) {
-      out += `${first ? '' : ','}${keyJson(c.key)}{"text":${str(c.text)},"kind":"${c.kind === 'unknown' ? 'invalid' : c.kind}","value":${c.value === null ? 'null' : str(c.value)},"range":${range(base, c.start, c.end)}}`;
+      run += `${first ? '' : ','}${keyJson(c.key)}{"text":`;
+      textOf(c.text);
+      run += `,"kind":"${c.kind === 'unknown' ? 'invalid' : c.kind}","value":`;
+      if (c.value === null) run += 'null'; else textOf(c.value);
+      run += `,"range":${range(base, c.start, c.end)}}`;
       first = false;
     }
-    out += '}}';
+    sink.ascii(run + '}}');
+    run = '';
   }
-  out += '],"diagnostics":[';
+  sink.ascii('],"diagnostics":[');
   let first = true;
   for (const { base, findings } of placed) {
     for (const f of findings) {
-      out += `${first ? '' : ','}{"code":"${f.code}","severity":"${f.severity}","message":${JSON.stringify(pick(f.message, lang))},` +
-        `"range":${range(base, f.start, f.end)},"cells":${JSON.stringify(f.cells)},"expected":${f.expected === undefined ? 'null' : str(f.expected)}` +
-        `${f.formula ? `,"formula":${JSON.stringify(pick(f.formula, lang))}` : ''}}`;
+      sink.ascii(`${first ? '' : ','}{"code":"${f.code}","severity":"${f.severity}","message":`);
+      sink.text(JSON.stringify(pick(f.message, lang)));
+      sink.ascii(`,"range":${range(base, f.start, f.end)},"cells":${JSON.stringify(f.cells)},"expected":`);
+      if (f.expected === undefined) sink.ascii('null');
+      else { textOf(f.expected); sink.ascii(run); run = ''; }
+      if (f.formula) { sink.ascii(',"formula":'); sink.text(JSON.stringify(pick(f.formula, lang))); }
+      sink.ascii('}');
       first = false;
     }
   }
-  return out + ']';
+  sink.ascii(']');
 }
