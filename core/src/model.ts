@@ -42,7 +42,7 @@ export interface TableRow {
   found: number;
   /** Keys of the row's cells in column order (empty for a group heading such as （三）不予公开). */
   cells: string[];
-  /** Set when the row's cells could not be assigned to columns. */
+  /** Set when the row's cells could not be assigned to columns (always present, so every row has one shape). */
   problem?: 'count' | 'glued' | 'truncated';
 }
 

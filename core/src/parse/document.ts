@@ -52,7 +52,7 @@ function analyseHtml(text: string, options: ParseOptions): ReportChunk[] {
       const fs = f.fix.start; f.fix.start = at(fs); f.fix.end = end(fs, f.fix.end);
       // A figure inside an `&…;` run that is not a character reference: writing there could make one.
       // Nor where the figure's source spans markup (a figure run together across cells of a broken page).
-      if (/&[^;\s<>]{0,10}$/.test(text.slice(Math.max(0, f.fix.start - 11), f.fix.start)) || /[<>]/.test(text.slice(f.fix.start, f.fix.end))) delete f.fix;
+      if (/&[^;\s<>]{0,10}$/.test(text.slice(Math.max(0, f.fix.start - 11), f.fix.start)) || /[<>]/.test(text.slice(f.fix.start, f.fix.end))) f.fix = undefined;
     }
   }
   return [{ ...chunk, text, length: text.length }];

@@ -109,7 +109,7 @@ function readRows(ctx: TableContext, spec: TableSpec, region: Region): Table {
   for (let k = 0; k < hits.length; k++) {
     const { spec: row, hit } = hits[k];
     const labelStart = src(ctx, hit.ns), labelEnd = sourceEnd(ctx.nt, hit.ne, labelStart);
-    const tr: TableRow = { key: row.key, labelStart, labelEnd, found: 0, cells: NO_CELLS };
+    const tr: TableRow = { key: row.key, labelStart, labelEnd, found: 0, cells: NO_CELLS, problem: undefined };
     rows.push(tr);
     if (!row.columns.length) continue;
     const spanEnd = k + 1 < hits.length ? src(ctx, hits[k + 1].hit.ns) : regionEnd;
@@ -180,7 +180,7 @@ export function readAppeals(ctx: TableContext, region: Region): Table | null {
       const headEnd = Math.min(HEADER_RUN.lastIndex, region.to);
       const a = sourceEnd(ctx.nt, headEnd, 0), b = src(ctx, region.to);
       const raw = readCells(ctx.text, a, b, APPEALS_KEYS.length);
-      const row: TableRow = { key: 'appeals', labelStart: src(ctx, i), labelEnd: a, found: 0, cells: NO_CELLS };
+      const row: TableRow = { key: 'appeals', labelStart: src(ctx, i), labelEnd: a, found: 0, cells: NO_CELLS, problem: undefined };
       const cellsEnd = assignRow(ctx, APPEALS_CELL_KEYS, raw, a, row, b >= ctx.text.length);
       const truncated = raw.length < APPEALS_KEYS.length && region.to >= text.length;
       const end = Math.max(a, cellsEnd);
