@@ -33,7 +33,11 @@ export class EditorText implements TextDocument, TextSource {
   get lineCount(): number { return this.lineStarts.length; }
 
   getText(range?: Range): string {
-    if (range) return this.slice(this.offsetAt(range.start), this.offsetAt(range.end));
+    if (range) {
+      // As `substring` does in the library: a reversed range reads the same text.
+      const a = this.offsetAt(range.start), b = this.offsetAt(range.end);
+      return this.slice(Math.min(a, b), Math.max(a, b));
+    }
     if (this.joined === null) this.joined = this.pieces.join('');
     return this.joined;
   }

@@ -36,6 +36,11 @@ function assertSame(ours: EditorText, lib: TextDocument): void {
     for (const character of [-1, 0, 1, 2, 5, 40]) assert.equal(ours.offsetAt({ line, character }), lib.offsetAt({ line, character }), `offsetAt(${line}:${character})`);
   }
   assert.equal(ours.getText(), text);
+  // Ranges, reversed ones too, read as the library reads them.
+  for (const [a, b] of [[0, text.length], [text.length >> 1, 1], [text.length, 0], [2, text.length >> 2]]) {
+    const range = { start: lib.positionAt(a), end: lib.positionAt(b) };
+    assert.equal(ours.getText(range), lib.getText(range), `getText(${a}, ${b})`);
+  }
 }
 
 describe('EditorText: the server\'s pieced text', () => {

@@ -32,6 +32,24 @@ describe('incremental parsing equals a full parse', () => {
     }), { numRuns: 150, seed: 20261123 });
   });
 
+  it('reads only the text around an edit, also when the next report is a single line', () => {
+    // The second report is one line (an overview heading of its own): a boundary after it is only
+    // decided with the line after it, so the window must grow past it — by reports, not to the end.
+    const rep = (k: number) => `某局${k}政府信息公开工作年度报告\n一、总体情况\n` + '正文\n'.repeat(50);
+    const text = rep(0) + '一、总体情况\n' + Array.from({ length: 400 }, (_, k) => rep(k + 1)).join('');
+    const doc = ReportDocument.parse(text);
+    assert.equal(doc.reports()[1].text, '一、总体情况\n');
+    for (const at of [40, doc.reports()[1].base + 2, doc.reports()[200].base + 30]) {
+      const next = text.slice(0, at) + '7' + text.slice(at);
+      let longest = 0;
+      const source = { length: next.length, slice: (a: number, b: number) => { longest = Math.max(longest, b - a); return next.slice(a, b); } };
+      const updated = doc.update(source, at, at, 1);
+      assert.equal(snapshot(updated), snapshot(ReportDocument.parse(next)));
+      assert.equal(updated.text, next);
+      assert.ok(longest < 2000, `read ${longest} of ${next.length} characters`);
+    }
+  });
+
   it('re-reads only the reports an edit touches', () => {
     const text = compilation([2, 0, 1, 3, 4, 2, 0, 1]);
     const doc = ReportDocument.parse(text);

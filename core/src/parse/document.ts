@@ -105,10 +105,14 @@ export class ReportDocument {
     // Re-scan from that report's start through the report after the edit (a window of the new text),
     // until a boundary beyond the edit turns up where an old one was: from there on nothing changed.
     // A line's decision reads the line after it, so a resume point must have two whole lines after
-    // it inside the window; failing that, the scan runs on over the rest of the text.
+    // it inside the window; failing that (a one-line report next), the window takes in twice as many
+    // reports, up to the rest of the text.
     const next = upperBound(starts, oldEnd);
-    const windowEnd = next + 1 < starts.length ? starts[next + 1] + delta : text.length;
-    const fresh = this.rescan(text, i, oldEnd, start + newLength, delta, windowEnd) ?? this.rescan(text, i, oldEnd, start + newLength, delta, text.length)!;
+    let fresh: ReturnType<ReportDocument['rescan']> = null;
+    for (let more = 1; !fresh; more *= 2) {
+      const k = next + more;
+      fresh = this.rescan(text, i, oldEnd, start + newLength, delta, k < starts.length ? starts[k] + delta : text.length);
+    }
     const { bounds, chunks, resume } = fresh;
     const all = [...this.chunks.slice(0, i), ...chunks, ...(resume >= 0 ? this.chunks.slice(resume) : [])];
     const newStarts = [...starts.slice(0, i), ...bounds, ...(resume >= 0 ? starts.slice(resume).map(s => s + delta) : [])];
