@@ -1,4 +1,4 @@
-import type { CellKind, Range, Severity } from './model';
+import type { CellKind, Finding, Range, Report, Severity } from './model';
 import type { ReportDocument } from './parse/document';
 import { LineIndex } from './text/lineIndex';
 
@@ -86,57 +86,80 @@ export function documentJsonMembers(doc: ReportDocument, lang: Lang): string {
 
 /** `documentJsonMembers` into a sink. */
 export function writeDocumentJsonMembers(doc: ReportDocument, lang: Lang, sink: JsonSink): void {
-  const lines = new LineIndex(doc.text);
-  const range = (base: number, s: number, e: number) => {
-    const a = base + s, b = base + Math.max(s, e);
+  new MembersWriter(sink, new LineIndex(doc.text), lang).document(doc);
+}
+
+/**
+ * The JSON writer, one small method per part (V8 compiles and, when it must, recompiles each on its
+ * own). ASCII is gathered in `run` and handed to the sink in long pieces.
+ */
+class MembersWriter {
+  private run = '';
+  constructor(private readonly sink: JsonSink, private readonly lines: LineIndex, private readonly lang: Lang) {}
+
+  document(doc: ReportDocument): void {
+    const placed = doc.reports();
+    this.sink.ascii('"reports":[');
+    for (let r = 0; r < placed.length; r++) this.report(placed[r].base, placed[r].report, r > 0);
+    this.sink.ascii('],"diagnostics":[');
+    let first = true;
+    for (const { base, findings } of placed) for (const f of findings) { this.finding(base, f, first); first = false; }
+    this.sink.ascii(']');
+  }
+
+  private range(base: number, s: number, e: number): string {
+    const lines = this.lines, a = base + s, b = base + Math.max(s, e);
     const la = lines.lineOf(a), ca = lines.characterAt(la, a), lb = lines.lineOf(b), cb = lines.characterAt(lb, b);
     return `{"start":{"line":${la},"character":${ca}},"end":{"line":${lb},"character":${cb}}}`;
-  };
-  /** A cell's text or value: most are figures (ASCII, nothing to escape), appended to the run of ASCII. */
-  let run = '';
-  const textOf = (t: string) => {
-    if (plain(t)) { run += `"${t}"`; return; }
-    sink.ascii(run); run = '';
-    sink.text(JSON.stringify(t));
-  };
-  const placed = doc.reports();
-  sink.ascii('"reports":[');
-  for (let r = 0; r < placed.length; r++) {
-    const { base, report } = placed[r];
-    sink.ascii(`${r > 0 ? ',' : ''}{"range":${range(base, report.start, report.end)},"title":`);
+  }
+
+  /** A cell's text or value: most are figures (ASCII, nothing to escape), appended to the run. */
+  private value(t: string): void {
+    if (plain(t)) { this.run += `"${t}"`; return; }
+    this.flush();
+    this.sink.text(JSON.stringify(t));
+  }
+
+  private flush(): void {
+    if (this.run) { this.sink.ascii(this.run); this.run = ''; }
+  }
+
+  private report(base: number, report: Report, comma: boolean): void {
+    const sink = this.sink;
+    sink.ascii(`${comma ? ',' : ''}{"range":${this.range(base, report.start, report.end)},"title":`);
     sink.text(report.title === null ? 'null' : JSON.stringify(report.title));
     sink.ascii(`,"year":${report.year},"template":${report.template === null ? 'null' : `"${report.template}"`},"sections":[`);
     report.sections.forEach((s, i) => {
       sink.ascii(`${i ? ',' : ''}{"number":${s.number},"title":`);
       sink.text(JSON.stringify(s.title));
-      sink.ascii(`,"range":${range(base, s.headingStart, s.headingEnd)}}`);
+      sink.ascii(`,"range":${this.range(base, s.headingStart, s.headingEnd)}}`);
     });
-    run = '],"cells":{';
+    this.run = '],"cells":{';
+    this.cells(base, report);
+    this.run += '}}';
+    this.flush();
+  }
+
+  private cells(base: number, report: Report): void {
     let first = true;
     for (const c of report.cells.values()) {
-      run += `${first ? '' : ','}${keyJson(c.key)}{"text":`;
-      textOf(c.text);
-      run += `,"kind":"${c.kind === 'unknown' ? 'invalid' : c.kind}","value":`;
-      if (c.value === null) run += 'null'; else textOf(c.value);
-      run += `,"range":${range(base, c.start, c.end)}}`;
-      first = false;
-    }
-    sink.ascii(run + '}}');
-    run = '';
-  }
-  sink.ascii('],"diagnostics":[');
-  let first = true;
-  for (const { base, findings } of placed) {
-    for (const f of findings) {
-      sink.ascii(`${first ? '' : ','}{"code":"${f.code}","severity":"${f.severity}","message":`);
-      sink.text(JSON.stringify(pick(f.message, lang)));
-      sink.ascii(`,"range":${range(base, f.start, f.end)},"cells":${JSON.stringify(f.cells)},"expected":`);
-      if (f.expected === undefined) sink.ascii('null');
-      else { textOf(f.expected); sink.ascii(run); run = ''; }
-      if (f.formula) { sink.ascii(',"formula":'); sink.text(JSON.stringify(pick(f.formula, lang))); }
-      sink.ascii('}');
+      this.run += `${first ? '' : ','}${keyJson(c.key)}{"text":`;
+      this.value(c.text);
+      this.run += `,"kind":"${c.kind === 'unknown' ? 'invalid' : c.kind}","value":`;
+      if (c.value === null) this.run += 'null'; else this.value(c.value);
+      this.run += `,"range":${this.range(base, c.start, c.end)}}`;
       first = false;
     }
   }
-  sink.ascii(']');
+
+  private finding(base: number, f: Finding, first: boolean): void {
+    const sink = this.sink;
+    sink.ascii(`${first ? '' : ','}{"code":"${f.code}","severity":"${f.severity}","message":`);
+    sink.text(JSON.stringify(pick(f.message, this.lang)));
+    sink.ascii(`,"range":${this.range(base, f.start, f.end)},"cells":${JSON.stringify(f.cells)},"expected":`);
+    if (f.expected === undefined) sink.ascii('null');
+    else { this.value(f.expected); this.flush(); }
+    if (f.formula) { sink.ascii(',"formula":'); sink.text(JSON.stringify(pick(f.formula, this.lang))); }
+    sink.ascii('}');
+  }
 }
