@@ -20,8 +20,18 @@ const PINYIN = /^[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1
 function isPinyinStart(c: number): boolean { return (c >= 0x61 && c <= 0x7a) || (c >= 0xe0 && c <= 0x1dc); }
 
 const DROP = 0, BREAK = 1;
-/** Units → string in one native call (length-preserving: a lone surrogate becomes U+FFFD). */
+/**
+ * UTF-16 units → string in one native call, the same length (a lone surrogate stays as it is, or
+ * becomes U+FFFD: either matches no label). On Node, a buffer's UTF-16 view is a plain copy — about
+ * seven times faster than `TextDecoder`, which validates; elsewhere the decoder.
+ */
 const UTF16 = new TextDecoder('utf-16le');
+type NodeBuffer = { from(b: ArrayBufferLike, offset: number, length: number): { toString(encoding: 'utf16le'): string } };
+const NodeBuf = (globalThis as unknown as { Buffer?: NodeBuffer }).Buffer;
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const unitsToString: (u: Uint16Array) => string = NodeBuf && typeof NodeBuf.from === 'function' && littleEndian
+  ? u => NodeBuf.from(u.buffer, u.byteOffset, u.byteLength).toString('utf16le')
+  : u => UTF16.decode(u);
 /**
  * One table for every UTF-16 unit: 0 = dropped (white space, `|`, quotes), 1 = line break,
  * otherwise the folded unit (full-width → half-width, traditional → simplified).
@@ -83,7 +93,7 @@ function foldInto(src: string, from: number, to: number, codes: Uint16Array, map
 export function normalize(src: string, from = 0, to = src.length): NormText {
   const { codes, map, lineStart } = workArrays(to - from);
   const k = foldInto(src, from, to, codes, map, lineStart);
-  return { text: UTF16.decode(codes.subarray(0, k)), map: map.subarray(0, k), lineStart: lineStart.subarray(0, k) };
+  return { text: unitsToString(codes.subarray(0, k)), map: map.subarray(0, k), lineStart: lineStart.subarray(0, k) };
 }
 
 let SCRATCH = new Uint16Array(256);
@@ -95,7 +105,7 @@ export function normalizeText(src: string, from = 0, to = src.length): string {
   if (to - from > SCRATCH.length) SCRATCH = new Uint16Array(Math.max(to - from, SCRATCH.length * 2));
   const k = foldInto(src, from, to, SCRATCH, null, null);
   if (k <= 128) return String.fromCharCode.apply(null, SCRATCH.subarray(0, k) as unknown as number[]);
-  return UTF16.decode(SCRATCH.subarray(0, k));
+  return unitsToString(SCRATCH.subarray(0, k));
 }
 
 /** Source offset just past normalised index `ni - 1` (the end of a match ending at `ni`). */
