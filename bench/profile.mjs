@@ -81,7 +81,6 @@ function sourceLine(where) {
   try { return fs.readFileSync(path.join(SRC_ROOT, m[1]), 'utf8').split('\n')[Number(m[2]) - 1].trim().slice(0, 90); } catch { return ''; }
 }
 
-/** Inclusive (self + callees) time of the core's functions: where the phases of a check go. */
 /** A profile's nodes by id, the time sampled in each node (µs) and the total. */
 function sampled(prof) {
   const byId = new Map(prof.nodes.map(x => [x.id, x]));
@@ -91,6 +90,7 @@ function sampled(prof) {
   return { byId, dt, total };
 }
 
+/** Inclusive (self + callees) time of the core's functions: where the phases of a check go. */
 export function topInclusive(prof, n) {
   const { byId, dt, total } = sampled(prof);
   const parent = new Map();

@@ -4,7 +4,6 @@ import { decodeBytes, diagnosticsJson, notAReport, ReportDocument, type Diagnost
 /** One file's findings as the text and SARIF outputs print them. */
 export interface FileResult {
   path: string;
-  encoding: string | null;
   diagnostics: DiagnosticJson[];
   error?: string;
 }
@@ -43,7 +42,7 @@ export function checkFileDocument(file: string, lang: Lang): CheckedFile {
 /** A checked file's findings (for the text and SARIF outputs). */
 export function fileResult(c: CheckedFile, lang: Lang): FileResult {
   const diagnostics = c.doc ? diagnosticsJson(c.doc, lang) : c.notes;
-  return { path: c.path, encoding: c.encoding, diagnostics, ...(c.error ? { error: c.error } : {}) };
+  return { path: c.path, diagnostics, ...(c.error ? { error: c.error } : {}) };
 }
 
 function noteOf(why: 'empty' | 'binary', lang: Lang): DiagnosticJson {

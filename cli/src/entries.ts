@@ -15,8 +15,8 @@ export interface Job extends RenderOptions { batch: { index: number; file: strin
  * before it included) as UTF-8 bytes, written out as they are, or for SARIF the result itself.
  */
 export interface Entry { counts: Counts; bytes?: Uint8Array; result?: FileResult }
-/** An entry as a worker sends it back: its place in the output, and its text as UTF-8 (the JSON separator included) or its SARIF result. */
-export interface Rendered { index: number; counts: Counts; bytes?: Uint8Array; result?: FileResult }
+/** An entry as a worker sends it back, with its place in the output. */
+export type Rendered = Entry & { index: number };
 /** A worker's batch of entries: their output, one after the other, in one buffer (`ends[k]`: where entry k's bytes end). */
 export interface RenderedBatch { entries: Omit<Rendered, 'bytes'>[]; ends: number[]; bytes: Uint8Array }
 

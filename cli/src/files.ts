@@ -1,13 +1,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { REPORT_EXTENSIONS } from '../../core/src';
 
-const EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm', '.nianbao']);
 
 /** Expands files and folders (recursively, report extensions only) into a sorted, de-duplicated list. Missing paths are returned apart. */
 export async function collectFiles(inputs: string[]): Promise<{ files: string[]; missing: string[] }> {
   const files: string[] = [];
   const missing: string[] = [];
-  const take = (p: string, explicit: boolean) => { if (explicit || EXTENSIONS.has(path.extname(p).toLowerCase())) files.push(p); };
+  const take = (p: string, explicit: boolean) => { if (explicit || REPORT_EXTENSIONS.has(path.extname(p).toLowerCase())) files.push(p); };
   async function walk(p: string, explicit: boolean): Promise<void> {
     let st;
     try { st = await fs.stat(p); } catch { if (explicit) missing.push(p); return; }

@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { renderEntry, type Entry, type Job, type Rendered, type RenderedBatch, type RenderOptions } from './entries';
+import { renderEntry, type Entry, type Job, type RenderedBatch, type RenderOptions } from './entries';
 
 const BATCH = 8;
 
@@ -12,13 +12,13 @@ const BATCH = 8;
  * before it are done — so output streams and memory stays flat however many files there are.
  * Few files run in-process.
  */
-export async function checkAll(files: string[], job: RenderOptions, onEntry: (e: Entry | Rendered, index: number) => void | Promise<void>, jobs = os.availableParallelism?.() ?? os.cpus().length): Promise<void> {
+export async function checkAll(files: string[], job: RenderOptions, onEntry: (e: Entry, index: number) => void | Promise<void>, jobs = os.availableParallelism?.() ?? os.cpus().length): Promise<void> {
   const workerFile = path.join(__dirname, 'check-worker.js');
   if (files.length < 16 || jobs < 2 || !existsSync(workerFile)) {
     for (let i = 0; i < files.length; i++) await onEntry(renderEntry(files[i], i, job), i);
     return;
   }
-  const waiting = new Map<number, Rendered>();
+  const waiting = new Map<number, Entry>();
   let next = 0, written = 0;
   let flushing: Promise<void> = Promise.resolve();
   const flush = async () => {

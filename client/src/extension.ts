@@ -10,7 +10,6 @@ const loadStart = typeof __nianbaoLoadStart === 'number' ? __nianbaoLoadStart : 
 /** When the bundle had been evaluated (this line runs after every module it imports). */
 const loadedAt = performance.now();
 
-let client: LanguageClient | undefined;
 /** The language client once started (it starts right after activation, see `activate`). */
 let ready: Promise<LanguageClient | undefined> = Promise.resolve(undefined);
 
@@ -63,7 +62,8 @@ export function activate(context: vscode.ExtensionContext): NianbaoApi {
     const ed = vscode.window.activeTextEditor;
     if (!ed) return;
     // Year, template and counts of the report under the cursor (a compilation holds hundreds).
-    void client?.sendRequest<{ year: number | null; template: string | null; title: string | null; errors: number; warnings: number } | null>('nianbao/reportInfo', { uri: ed.document.uri.toString(), offset: ed.document.offsetAt(ed.selection.active) })
+    const at = { uri: ed.document.uri.toString(), offset: ed.document.offsetAt(ed.selection.active) };
+    void ready.then(c => c?.sendRequest<{ year: number | null; template: string | null; title: string | null; errors: number; warnings: number } | null>('nianbao/reportInfo', at))
       .then(info => {
         if (!info) { status.text = 'Nianbao'; return; }
         status.text = `${info.year ?? '—'} · ${info.template ?? '—'} · $(error) ${info.errors} $(warning) ${info.warnings}`;
@@ -83,7 +83,7 @@ export function activate(context: vscode.ExtensionContext): NianbaoApi {
 async function startClient(context: vscode.ExtensionContext): Promise<LanguageClient | undefined> {
   await new Promise(resolve => setImmediate(resolve));
   const lsp = require(path.join(__dirname, 'languageClient.js')) as typeof import('./languageClient');
-  client = lsp.createClient(context);
+  const client = lsp.createClient(context);
   try {
     await client.start();
     return client;

@@ -91,10 +91,10 @@ export function writeDocumentJsonMembers(doc: ReportDocument, lang: Lang, sink: 
 
 /**
  * The JSON writer, one small method per part (V8 compiles and, when it must, recompiles each on its
- * own). ASCII is gathered in `run` and handed to the sink in long pieces.
+ * own). Pieces known to be ASCII go to `sink.ascii`, titles, messages and odd cell texts to
+ * `sink.text`; the sink gathers them as it needs.
  */
 class MembersWriter {
-  private run = '';
   constructor(private readonly sink: JsonSink, private readonly lines: LineIndex, private readonly lang: Lang) {}
 
   document(doc: ReportDocument): void {
@@ -113,15 +113,10 @@ class MembersWriter {
     return `{"start":{"line":${la},"character":${ca}},"end":{"line":${lb},"character":${cb}}}`;
   }
 
-  /** A cell's text or value: most are figures (ASCII, nothing to escape), appended to the run. */
+  /** A cell's text or value: most are figures (ASCII, nothing to escape). */
   private value(t: string): void {
-    if (plain(t)) { this.run += `"${t}"`; return; }
-    this.flush();
-    this.sink.text(JSON.stringify(t));
-  }
-
-  private flush(): void {
-    if (this.run) { this.sink.ascii(this.run); this.run = ''; }
+    if (plain(t)) this.sink.ascii(`"${t}"`);
+    else this.sink.text(JSON.stringify(t));
   }
 
   private report(base: number, report: Report, comma: boolean): void {
@@ -134,20 +129,20 @@ class MembersWriter {
       sink.text(JSON.stringify(s.title));
       sink.ascii(`,"range":${this.range(base, s.headingStart, s.headingEnd)}}`);
     });
-    this.run = '],"cells":{';
+    sink.ascii('],"cells":{');
     this.cells(base, report);
-    this.run += '}}';
-    this.flush();
+    sink.ascii('}}');
   }
 
   private cells(base: number, report: Report): void {
+    const sink = this.sink;
     let first = true;
     for (const c of report.cells.values()) {
-      this.run += `${first ? '' : ','}${keyJson(c.key)}{"text":`;
+      sink.ascii(`${first ? '' : ','}${keyJson(c.key)}{"text":`);
       this.value(c.text);
-      this.run += `,"kind":"${c.kind === 'unknown' ? 'invalid' : c.kind}","value":`;
-      if (c.value === null) this.run += 'null'; else this.value(c.value);
-      this.run += `,"range":${this.range(base, c.start, c.end)}}`;
+      sink.ascii(`,"kind":"${c.kind === 'unknown' ? 'invalid' : c.kind}","value":`);
+      if (c.value === null) sink.ascii('null'); else this.value(c.value);
+      sink.ascii(`,"range":${this.range(base, c.start, c.end)}}`);
       first = false;
     }
   }
@@ -157,8 +152,7 @@ class MembersWriter {
     sink.ascii(`${first ? '' : ','}{"code":"${f.code}","severity":"${f.severity}","message":`);
     sink.text(JSON.stringify(pick(f.message, this.lang)));
     sink.ascii(`,"range":${this.range(base, f.start, f.end)},"cells":${JSON.stringify(f.cells)},"expected":`);
-    if (f.expected === undefined) sink.ascii('null');
-    else { this.value(f.expected); this.flush(); }
+    if (f.expected === undefined) sink.ascii('null'); else this.value(f.expected);
     if (f.formula) { sink.ascii(',"formula":'); sink.text(JSON.stringify(pick(f.formula, this.lang))); }
     sink.ascii('}');
   }

@@ -1,6 +1,6 @@
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import type { TextSource } from '../../core/src';
+import { pushLineStarts, upperBound, type TextSource } from '../../core/src';
 
 /** Pieces are cut to about this many characters (at most twice); an edit rewrites only the piece(s) it falls in. */
 const PIECE = 16 * 1024;
@@ -97,17 +97,21 @@ export class EditorText implements TextDocument, TextSource {
     return this.slice(this.beforeEol(next, ls[line]), next);
   }
 
-  /** Applies the editor's changes in order and takes the new version number. */
-  apply(changes: TextDocumentContentChangeEvent[], version: number): void {
-    for (const ch of changes) {
-      if ('range' in ch && ch.range) {
-        const a = this.offsetAt(ch.range.start), b = this.offsetAt(ch.range.end);
-        this.edit(Math.min(a, b), Math.max(a, b), ch.text);
-      } else {
-        this.replaceAll(ch.text);
-      }
-    }
+  /**
+   * Applies the editor's changes in order and takes the new version number. Returns what each did:
+   * the offsets it replaced (a reversed range read from the smaller offset to the larger, as the
+   * library reads it) and the new text's length, or null for a change of the whole text.
+   */
+  apply(changes: TextDocumentContentChangeEvent[], version: number): ({ start: number; end: number; length: number } | null)[] {
+    const applied = changes.map(ch => {
+      if (!('range' in ch) || !ch.range) { this.replaceAll(ch.text); return null; }
+      const a = this.offsetAt(ch.range.start), b = this.offsetAt(ch.range.end);
+      const start = Math.min(a, b), end = Math.max(a, b);
+      this.edit(start, end, ch.text);
+      return { start, end, length: ch.text.length };
+    });
     this.ver = version;
+    return applied;
   }
 
   /** Replaces text[start, end) with `text`. */
@@ -131,7 +135,7 @@ export class EditorText implements TextDocument, TextSource {
     this.size = text.length;
     this.restartPieces(0);
     this.lineStarts = [0];
-    this.collectLineStarts(0, text.length, this.lineStarts);
+    pushLineStarts(text, 1, text.length, this.lineStarts);
   }
 
   private restartPieces(from: number): void {
@@ -152,21 +156,13 @@ export class EditorText implements TextDocument, TextSource {
    */
   private relines(start: number, oldEnd: number, newEnd: number): void {
     const ls = this.lineStarts, delta = newEnd - oldEnd;
-    const a = lowerBound(ls, Math.max(1, start)), b = upperBound(ls, oldEnd);
+    const a = upperBound(ls, Math.max(1, start) - 1), b = upperBound(ls, oldEnd);
+    // The new starts in [start, newEnd], read from the text around them (one character either side).
     const fresh: number[] = [];
-    this.collectLineStarts(start, newEnd, fresh);
+    const base = Math.max(0, start - 1);
+    pushLineStarts(this.slice(base, newEnd + 1), start - base, newEnd - base, fresh, base);
     if (delta !== 0) for (let k = b; k < ls.length; k++) ls[k] += delta;
     if (fresh.length || b > a) ls.splice(a, b - a, ...fresh);
-  }
-
-  /** Pushes the line starts x in [from, to] (x > 0) of the current text. */
-  private collectLineStarts(from: number, to: number, out: number[]): void {
-    const text = this.slice(Math.max(0, from - 1), Math.min(this.size, to + 1));
-    const base = Math.max(0, from - 1);
-    for (let x = Math.max(1, from); x <= to; x++) {
-      const c = text.charCodeAt(x - 1 - base);
-      if (c === 10 || (c === 13 && text.charCodeAt(x - base) !== 10)) out.push(x);
-    }
   }
 
   private beforeEol(offset: number, lineStart: number): number {
@@ -187,17 +183,4 @@ function cut(text: string, size: number): string[] {
     a = b;
   }
   return out;
-}
-
-/** First index whose value is > x. */
-function upperBound(a: number[], x: number): number {
-  let lo = 0, hi = a.length;
-  while (lo < hi) { const m = (lo + hi) >> 1; if (a[m] <= x) lo = m + 1; else hi = m; }
-  return lo;
-}
-/** First index whose value is ≥ x. */
-function lowerBound(a: number[], x: number): number {
-  let lo = 0, hi = a.length;
-  while (lo < hi) { const m = (lo + hi) >> 1; if (a[m] < x) lo = m + 1; else hi = m; }
-  return lo;
 }

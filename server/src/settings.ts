@@ -8,7 +8,7 @@ export interface Settings {
   maxFileSize: number;
 }
 
-const DEFAULTS: Settings = { severity: {}, inlayHints: { enabled: true, allTotals: false }, template: 'auto', maxFileSize: 20 * 1024 * 1024 };
+export const DEFAULTS: Settings = { severity: {}, inlayHints: { enabled: true, allTotals: false }, template: 'auto', maxFileSize: 20 * 1024 * 1024 };
 
 /** Settings under `nianbao.*`, read from the client when it supports `workspace/configuration`. */
 export class SettingsStore {

@@ -32,26 +32,16 @@ export class OpenDocument {
   get version(): number { return this.doc.version; }
 
   applyChanges(changes: TextDocumentContentChangeEvent[], version: number): void {
-    for (const ch of changes) {
-      if (!('range' in ch) || !ch.range) {
-        this.model = null; this.dirty = null;
-        this.doc.apply([ch], version);
-        continue;
-      }
-      // A reversed range is read as the text library reads it: from the smaller offset to the larger.
-      const o1 = this.doc.offsetAt(ch.range.start), o2 = this.doc.offsetAt(ch.range.end);
-      const a = Math.min(o1, o2), b = Math.max(o1, o2);
-      const len = ch.text.length;
-      if (this.model) {
-        if (!this.dirty) this.dirty = { start: a, oldEnd: b, curEnd: b };
-        const d = this.dirty;
-        if (a < d.start) d.start = a;
-        if (b > d.curEnd) { d.oldEnd += b - d.curEnd; d.curEnd = b; }
-        d.curEnd += len - (b - a);
-      }
-      this.doc.edit(a, b, ch.text);
+    for (const e of this.doc.apply(changes, version)) {
+      if (!e) { this.model = null; this.dirty = null; continue; }
+      if (!this.model) continue;
+      // Fold the edit into the dirty region (in the model's text coordinates).
+      if (!this.dirty) this.dirty = { start: e.start, oldEnd: e.end, curEnd: e.end };
+      const d = this.dirty;
+      if (e.start < d.start) d.start = e.start;
+      if (e.end > d.curEnd) { d.oldEnd += e.end - d.curEnd; d.curEnd = e.end; }
+      d.curEnd += e.length - (e.end - e.start);
     }
-    this.doc.apply([], version);
     this.tooLarge = this.doc.length > this.maxSize();
   }
 

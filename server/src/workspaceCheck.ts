@@ -3,12 +3,11 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { decodeBytes, ReportDocument } from '../../core/src';
+import { decodeBytes, REPORT_EXTENSIONS, ReportDocument } from '../../core/src';
 import { toDiagnostics } from './diagnostics';
 import type { Settings } from './settings';
 import { t } from './l10n';
 
-const EXT = new Set(['.txt', '.md', '.html', '.htm', '.nianbao']);
 const HOLDS_REPORT = /政府信息公开|政府信息公開|政府資訊公開|勾稽关系/;
 
 async function walk(dir: string, out: string[], limit: number): Promise<void> {
@@ -19,7 +18,7 @@ async function walk(dir: string, out: string[], limit: number): Promise<void> {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const p = path.join(dir, e.name);
     if (e.isDirectory()) await walk(p, out, limit);
-    else if (e.isFile() && EXT.has(path.extname(e.name).toLowerCase())) out.push(p);
+    else if (e.isFile() && REPORT_EXTENSIONS.has(path.extname(e.name).toLowerCase())) out.push(p);
   }
 }
 

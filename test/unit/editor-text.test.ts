@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { documentJson, ReportDocument } from '../../core/src';
 import { EditorText } from '../../server/src/editorText';
-import { REAL, SEEDS, real, seed } from '../support/fixtures';
+import { REAL, SEEDS, real, seed, snapshot } from '../support/fixtures';
 
 // The server keeps an open document's text in pieces (EditorText) instead of the library's one
 // string. It must answer exactly as the library does, and the model it feeds must equal a full parse.
@@ -64,7 +64,6 @@ describe('EditorText: the server\'s pieced text', () => {
   it('feeds incremental model updates that equal a full parse of the real corpus', () => {
     const corpus = [...SEEDS.map(s => seed(s.slice(0, 3))), ...REAL.map(real)];
     const text0 = [0, 3, 1, 7, 2].map(i => corpus[i % corpus.length].replace(/\n*$/, '\n\n')).join('');
-    const snapshot = (d: ReportDocument) => JSON.stringify(documentJson(d, 'zh-CN'));
     fc.assert(fc.property(fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat({ max: 30 }),
       ins: fc.constantFrom('', '7', '\n', '一、总体情况\n', '某局2024年政府信息公开工作年度报告\n', '政府信息公开') }), { minLength: 1, maxLength: 5 }), edits => {
       const ours = new EditorText('file:///c', 'nianbao', 1, text0, 512);

@@ -3,6 +3,7 @@ import { jsonEncoder } from '../../server/src/encoder';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ReportDocument } from '../../core/src';
 import { toDiagnostics } from '../../server/src/diagnostics';
+import { DEFAULTS } from '../../server/src/settings';
 import { seed } from '../support/fixtures';
 
 // The stdio encoder writes publications from cached per-diagnostic bytes: it must stay byte-equal
@@ -25,7 +26,7 @@ describe('stdio JSON encoder', () => {
   it('writes the real diagnostics of a seed, and other messages, unchanged', async () => {
     // Seed 004 (a 2019-format report) read as 2021 has errors, with formulas and related cells.
     const text = seed('004');
-    const settings = { severity: {}, inlayHints: { enabled: true, allTotals: false }, template: '2021' as const, maxFileSize: 1e9 };
+    const settings = { ...DEFAULTS, template: '2021' as const };
     const diagnostics = toDiagnostics(TextDocument.create('file:///x', 'nianbao', 1, text), ReportDocument.parse(text, { template: '2021' }), settings);
     assert.equal(diagnostics.length, 3);
     const pub = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///x', version: 3, diagnostics } };

@@ -1,12 +1,11 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { documentJson, ReportDocument } from '../../core/src';
-import { REAL, SEEDS, real, seed } from '../support/fixtures';
+import { REAL, SEEDS, real, seed, snapshot } from '../support/fixtures';
 
 /** A compilation of real reports, as reviewers open them. */
 const corpus = [...SEEDS.map(s => seed(s.slice(0, 3))), ...REAL.map(real)];
 const compilation = (picks: number[]) => picks.map(i => corpus[i % corpus.length].replace(/\n*$/, '\n\n')).join('');
-const snapshot = (d: ReportDocument) => JSON.stringify(documentJson(d, 'zh-CN'));
 
 /** Edits that matter: digits, line breaks, headings and titles typed or deleted anywhere. */
 const edit = fc.record({

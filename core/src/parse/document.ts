@@ -3,13 +3,12 @@ import { checkReport } from '../checks';
 import { HTML_HEAD, looksLikeHtml, renderHtml } from '../text/html';
 import { parseReport, type ParseOptions } from './report';
 import { scanBoundaries } from './segment';
+import { upperBound } from '../search';
 
 /** One report of a document, parsed and checked, with offsets relative to its start. */
 export interface ReportChunk {
   /** The chunk's text: the document's text from the report's start to the next report's. */
   text: string;
-  /** Length of the chunk's text in the document. */
-  length: number;
   report: Report;
   findings: Finding[];
 }
@@ -28,7 +27,7 @@ function flat(s: string): string {
 export function analyseChunk(text: string, copy = false, options: ParseOptions = {}): ReportChunk {
   const own = copy ? flat(text) : text;
   const report = parseReport(own, options);
-  return { text: own, length: text.length, report, findings: checkReport(report) };
+  return { text: own, report, findings: checkReport(report) };
 }
 
 /** An HTML page is read as one report-sequence through its rendering, then mapped back to page offsets. */
@@ -55,7 +54,7 @@ function analyseHtml(text: string, options: ParseOptions): ReportChunk[] {
       if (/&[^;\s<>]{0,10}$/.test(text.slice(Math.max(0, f.fix.start - 11), f.fix.start)) || /[<>]/.test(text.slice(f.fix.start, f.fix.end))) f.fix = undefined;
     }
   }
-  return [{ ...chunk, text, length: text.length }];
+  return [{ ...chunk, text }];
 }
 
 export interface PlacedReport { base: number; length: number; text: string; report: Report; findings: Finding[] }
@@ -111,7 +110,7 @@ export class ReportDocument {
     let fresh: ReturnType<ReportDocument['rescan']> = null;
     for (let more = 1; !fresh; more *= 2) {
       const k = next + more;
-      fresh = this.rescan(text, i, oldEnd, start + newLength, delta, k < starts.length ? starts[k] + delta : text.length);
+      fresh = this.rescan(text, i, next, delta, k < starts.length ? starts[k] + delta : text.length);
     }
     const { bounds, chunks, resume } = fresh;
     const all = [...this.chunks.slice(0, i), ...chunks, ...(resume >= 0 ? this.chunks.slice(resume) : [])];
@@ -119,29 +118,33 @@ export class ReportDocument {
     return new ReportDocument(null, all, newStarts, false, this.options);
   }
 
-  /** Re-reads the reports of text[starts[i], windowEnd) after an edit; null when the window ends before a resume point. */
-  private rescan(text: TextSource, i: number, oldEnd: number, newEditEnd: number, delta: number, windowEnd: number): { bounds: number[]; chunks: ReportChunk[]; resume: number } | null {
-    const from = this.starts[i];
+  /**
+   * Re-reads the reports of text[starts[i], windowEnd) after an edit that ended before old report
+   * `next` (and moved the rest by `delta`); resumes at the first old report start, from `next` on,
+   * that turns up again. Null when the window ends before one does.
+   */
+  private rescan(text: TextSource, i: number, next: number, delta: number, windowEnd: number): { bounds: number[]; chunks: ReportChunk[]; resume: number } | null {
+    const starts = this.starts, from = starts[i];
     const win = text.slice(from, windowEnd);
     const whole = windowEnd === text.length;
-    const oldAt = new Map<number, number>();
-    for (let k = i + 1; k < this.starts.length; k++) if (this.starts[k] > oldEnd) oldAt.set(this.starts[k] + delta - from, k);
     let resume = -1;
     const bounds = scanBoundaries(win, 0, win.length, b => {
-      if (b < newEditEnd - from || !oldAt.has(b) || !(whole || twoLinesFrom(win, b))) return false;
-      resume = oldAt.get(b)!;
+      // The old report that started here (shifted by the edit), if one did.
+      const k = upperBound(starts, b + from - delta - 1);
+      if (k < next || k >= starts.length || starts[k] !== b + from - delta || !(whole || twoLinesFrom(win, b))) return false;
+      resume = k;
       return true;
     });
     if (resume < 0 && !whole) return null;
     if (resume >= 0) bounds.pop();
-    const end = resume >= 0 ? this.starts[resume] + delta - from : win.length;
+    const end = resume >= 0 ? starts[resume] + delta - from : win.length;
     const chunks = bounds.map((b, k) => analyseChunk(win.slice(b, k + 1 < bounds.length ? bounds[k + 1] : end), true, this.options));
     return { bounds: bounds.map(b => b + from), chunks, resume };
   }
 
   /** The reports with the document offset their own offsets are relative to. */
   reports(): PlacedReport[] {
-    return this.chunks.map((c, i) => ({ base: this.starts[i], length: c.length, text: c.text, report: c.report, findings: c.findings }));
+    return this.chunks.map((_, i) => this.placed(i));
   }
 
   /** Index of the report containing offset `o`. */
@@ -149,8 +152,13 @@ export class ReportDocument {
 
   /** The report containing offset `o`, placed (without building every report's placement as `reports()` does). */
   reportAt(o: number): PlacedReport | undefined {
-    const i = this.chunkAt(o), c = this.chunks[i];
-    return c && { base: this.starts[i], length: c.length, text: c.text, report: c.report, findings: c.findings };
+    const i = this.chunkAt(o);
+    return i < this.chunks.length ? this.placed(i) : undefined;
+  }
+
+  private placed(i: number): PlacedReport {
+    const c = this.chunks[i];
+    return { base: this.starts[i], length: c.text.length, text: c.text, report: c.report, findings: c.findings };
   }
 }
 
@@ -178,11 +186,4 @@ function secondLineEnd(text: string, from = 0): number {
     if (c === 10 || c === 13) { if (c === 13 && text.charCodeAt(k + 1) === 10) k++; if (++n === 2) return k; }
   }
   return text.length;
-}
-
-/** First index whose value is > x. */
-function upperBound(a: number[], x: number): number {
-  let lo = 0, hi = a.length;
-  while (lo < hi) { const m = (lo + hi) >> 1; if (a[m] <= x) lo = m + 1; else hi = m; }
-  return lo;
 }

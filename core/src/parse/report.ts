@@ -5,6 +5,7 @@ import { readActive, readAppeals, readRequests, type Region, type TableContext }
 import { REQUESTS_2021 } from '../template/tables';
 import { findLabel } from './labels';
 import { TITLE, TITLE_FIRST_HALF } from './segment';
+import { upperBound } from '../search';
 
 const YEAR = /(20\d{2})年/;
 
@@ -54,10 +55,8 @@ function sectionAt(sections: Section[], nt: NormText, n: number, end: 'start' | 
   const s = sections.find(x => x.number === n);
   if (!s) return -1;
   const off = end === 'start' ? s.headingStart : s.headingEnd;
-  // Binary search the normalised index of a source offset.
-  let lo = 0, hi = nt.map.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (nt.map[mid] < off) lo = mid + 1; else hi = mid; }
-  return lo;
+  // The first normalised index at or after the source offset.
+  return upperBound(nt.map, off - 1);
 }
 
 /** Where each table is read: between its section heading (or its own anchor) and the next table's. */

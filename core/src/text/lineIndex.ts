@@ -1,15 +1,23 @@
 import type { Position } from '../model';
+import { upperBound } from '../search';
+
+/**
+ * Pushes `base + x` for every x in [from, to] (x ≥ 1) that starts a line of `text`: after `\n`, or
+ * after a `\r` not followed by `\n` (`\n`, `\r\n` and a lone `\r` all end a line, as in LSP).
+ */
+export function pushLineStarts(text: string, from: number, to: number, out: number[], base = 0): void {
+  for (let x = Math.max(1, from); x <= to; x++) {
+    const c = text.charCodeAt(x - 1);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(x) !== 0x0a)) out.push(base + x);
+  }
+}
 
 /** Offset ↔ LSP position over a text, with `\n`, `\r\n` and lone `\r` all ending a line. */
 export class LineIndex {
   readonly starts: number[];
   constructor(readonly text: string) {
     const s = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x0d) { if (text.charCodeAt(i + 1) === 0x0a) i++; s.push(i + 1); }
-      else if (c === 0x0a) s.push(i + 1);
-    }
+    pushLineStarts(text, 1, text.length, s);
     this.starts = s;
   }
   get lineCount(): number { return this.starts.length; }
@@ -27,10 +35,7 @@ export class LineIndex {
       for (let k = 0; k < 8 && lo + 1 < s.length && s[lo + 1] <= offset; k++) lo++;
       if (lo + 1 >= s.length || s[lo + 1] > offset) return (this.last = lo);
     }
-    lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (s[mid] <= offset) lo = mid; else hi = mid - 1; }
-    return (this.last = lo);
+    return (this.last = upperBound(s, offset) - 1);
   }
   /** The UTF-16 character of `offset` on `line`: never between \r and \n, nor past the line's end. */
   characterAt(line: number, offset: number): number {
