@@ -82,7 +82,7 @@ export interface Report {
   sections: Section[];
   tables: Table[];
   /** Every cell keyed as in REPORT-FORMAT.md, in document order. */
-  cells: Map<string, Cell>;
+  cells: ReadonlyMap<string, Cell>;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

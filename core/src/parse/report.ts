@@ -6,6 +6,7 @@ import { REQUESTS_2021 } from '../template/tables';
 import { findLabel } from './labels';
 import { TITLE, TITLE_FIRST_HALF } from './segment';
 import { upperBound } from '../search';
+import { CellTable } from './cellTable';
 
 const YEAR = /(20\d{2})年/;
 
@@ -101,7 +102,7 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
   const nt = normalize(text);
   const sections = findSections(nt, text, text.length);
   const title = findTitle(text, nt);
-  const ctx: TableContext = { text, nt, cells: new Map<string, Cell>() };
+  const ctx: TableContext = { text, nt, cells: new CellTable() };
   const r = regions(nt, sections);
   const tables: Table[] = [];
   const year = title?.year ?? yearOf(nt);

@@ -42,6 +42,25 @@ function cell(text: string, a: number, b: number): Cell {
 }
 
 /**
+ * Cells read for a row so far: an array reused from one row to the next (so reading a row allocates
+ * its cells and one array of the right length, not a growing array per line), and its fill level.
+ */
+class CellRun {
+  items: Cell[] = [];
+  length = 0;
+  push(c: Cell): void { this.items[this.length++] = c; }
+  clear(): this { this.length = 0; return this; }
+  allBlank(): boolean {
+    for (let i = 0; i < this.length; i++) if (this.items[i].kind !== 'blank') return false;
+    return true;
+  }
+  /** Appends the cells of `other`. */
+  take(other: CellRun): void { for (let i = 0; i < other.length; i++) this.push(other.items[i]); }
+  toArray(): Cell[] { return this.items.slice(0, this.length); }
+}
+const row = new CellRun(), labelLine = new CellRun();
+
+/**
  * Reads the cells of one row from `text[a, b)`, the text after the row's label up to the next label.
  * Layout-agnostic: one cell per line, `|` pipes, tabs, numbers separated by spaces, blank lines.
  * A blank cell is only recognised where the layout shows it: an empty place between two pipes (or
@@ -49,29 +68,29 @@ function cell(text: string, a: number, b: number): Cell {
  * next header or note).
  */
 export function readCells(text: string, a: number, b: number, expected: number): Cell[] {
-  const cells: Cell[] = [];
+  const cells = row.clear();
   let lineStart = a;
   let first = true;
   // Empty places on the label's own line (`行政许可 | | | |`) are the row's cells only when nothing follows.
-  let labelLineBlanks: Cell[] = [];
+  let labelLineBlanks = false;
   while (lineStart < b) {
     let lineEnd = lineStart;
     for (let c = text.charCodeAt(lineEnd); lineEnd < b && c !== 10 && c !== 13; c = text.charCodeAt(++lineEnd));
-    const into = first ? [] : cells;
+    const into = first ? labelLine.clear() : cells;
     const ended = readLine(text, lineStart, lineEnd, first, into, expected);
-    if (first) { if (into.every(c => c.kind === 'blank')) labelLineBlanks = into; else cells.push(...into); }
+    if (first) { if (into.allBlank()) labelLineBlanks = true; else cells.take(into); }
     if (ended) break;
     first = false;
     lineStart = lineEnd + 1;
   }
-  if (!cells.length) cells.push(...labelLineBlanks);
+  if (!cells.length && labelLineBlanks) cells.take(labelLine);
   if (cells.length > 0 && cells.length < expected) {
-    const inferred = blanksFromEmptyLines(text, a, cells, expected);
+    const inferred = blanksFromEmptyLines(text, a, cells.toArray(), expected);
     if (inferred) return inferred;
   }
   // A trailing empty column (an extra `| |` at the end of a row) is layout, not a cell.
-  while (cells.length > expected && cells[cells.length - 1].kind === 'blank') cells.pop();
-  return cells;
+  while (cells.length > expected && cells.items[cells.length - 1].kind === 'blank') cells.length--;
+  return cells.toArray();
 }
 
 /**
@@ -106,7 +125,7 @@ function blanksFromEmptyLines(text: string, a: number, cells: Cell[], expected: 
  * On the label's own line of a pipe or tab row, every place after the label is a cell — text
  * there (`若干`, `约120`) is an invalid cell, and a place of spaces after the last pipe is blank.
  */
-function readLine(text: string, ls: number, le: number, labelLine: boolean, out: Cell[], expected: number): boolean {
+function readLine(text: string, ls: number, le: number, labelLine: boolean, out: CellRun, expected: number): boolean {
   // One pass for the number of places and whether any holds something.
   let separators = 0, content = false;
   for (let i = ls; i < le; i++) {
@@ -153,7 +172,7 @@ function splitsIntoValues(text: string, p: number, q: number): boolean {
 }
 
 /** A segment with content: figures separated by spaces, or text. Returns true at Chinese text after cells. */
-function readSegment(text: string, p: number, q: number, out: Cell[]): boolean {
+function readSegment(text: string, p: number, q: number, out: CellRun): boolean {
   const whole = cell(text, p, q);
   if (whole.kind === 'number' || whole.kind === 'not-applicable') { out.push(whole); return false; }
   let i = p;
@@ -167,7 +186,7 @@ function readSegment(text: string, p: number, q: number, out: Cell[]): boolean {
   return false;
 }
 
-function readWord(text: string, p: number, q: number, out: Cell[]): boolean {
+function readWord(text: string, p: number, q: number, out: CellRun): boolean {
   const w = cell(text, p, q);
   if (w.kind === 'number' || w.kind === 'not-applicable') { out.push(w); return false; }
   // Mixed text and figures: `（区分处理的…）0000000`.
@@ -183,7 +202,7 @@ function readWord(text: string, p: number, q: number, out: Cell[]): boolean {
 }
 
 /** Text between figures: Chinese ends the row once it has cells (and is skipped before them); other junk is an invalid cell. */
-function readText(text: string, p: number, q: number, out: Cell[]): boolean {
+function readText(text: string, p: number, q: number, out: CellRun): boolean {
   if (q <= p) return false;
   const t = text.slice(p, q);
   if (hasCjk(t)) return out.length > 0;

@@ -4,12 +4,13 @@ import type { RowSpec, TableSpec } from '../template/types';
 import { sourceEnd, sourceStart, type NormText } from '../text/normalize';
 import { findLabel, type LabelHit } from './labels';
 import { blank, readCells } from './spans';
+import type { CellTable } from './cellTable';
 
 /** What the table readers share: the report's text, its normalised form, and the cells found so far. */
 export interface TableContext {
   text: string;
   nt: NormText;
-  cells: Map<string, Cell>;
+  cells: CellTable;
 }
 
 /** Normalised region [from, to) of the text where a table is read. */
@@ -73,32 +74,39 @@ export function assignRow(ctx: TableContext, keys: string[], raw: Cell[], at: nu
 }
 
 /** Finds each row of `spec` in order, then reads the text between consecutive labels as the row's cells. */
-/** For each row of a table, the next row that may not be left out (to tell a missing row from a misplaced label). */
-const nextRequired = new WeakMap<TableSpec, (RowSpec | undefined)[]>();
+/** For each row of a table, the index of the next row that may not be left out, or -1 (to tell a missing row from a misplaced label). */
+const nextRequired = new WeakMap<TableSpec, number[]>();
+function nextRequiredOf(spec: TableSpec): number[] {
+  let required = nextRequired.get(spec);
+  if (!required) {
+    required = spec.rows.map((_, i) => spec.rows.findIndex((x, j) => j > i && !x.optional));
+    nextRequired.set(spec, required);
+  }
+  return required;
+}
 
 function readRows(ctx: TableContext, spec: TableSpec, region: Region): Table {
   const hits: { spec: RowSpec; hit: LabelHit }[] = [];
   const missing: string[] = [];
   let pos = region.from;
-  let required = nextRequired.get(spec);
-  if (!required) { required = spec.rows.map((_, i) => spec.rows.slice(i + 1).find(x => !x.optional)); nextRequired.set(spec, required); }
-  // The last search for a row's label, reused while it is still ahead of `pos`.
-  const found = new Map<RowSpec, LabelHit | null>();
-  const search = (row: RowSpec): LabelHit | null => {
-    const prev = found.get(row);
+  const required = nextRequiredOf(spec);
+  // The last search for each row's label (by row index), reused while it is still ahead of `pos`.
+  const found: (LabelHit | null | undefined)[] = new Array(spec.rows.length).fill(undefined);
+  const search = (i: number): LabelHit | null => {
+    const prev = found[i];
     if (prev !== undefined && (prev === null || prev.ns >= pos)) return prev;
-    const h = findLabel(ctx.nt, row, pos, region.to);
-    found.set(row, h);
+    const h = findLabel(ctx.nt, spec.rows[i], pos, region.to);
+    found[i] = h;
     return h;
   };
   for (let i = 0; i < spec.rows.length; i++) {
     const row = spec.rows[i];
     // A generic label (其他, 总计) only counts once the rows before it have been seen.
     if (row.weak && !hits.some(h => h.spec.columns.length)) { missing.push(row.key); continue; }
-    let hit = search(row);
+    let hit = search(i);
     const next = required[i];
     // A label found past the next row's label is not this row's: the row was left out.
-    if (hit && next) { const nh = search(next); if (nh && nh.ns < hit.ns) hit = null; }
+    if (hit && next >= 0) { const nh = search(next); if (nh && nh.ns < hit.ns) hit = null; }
     if (!hit) { if (!row.optional) missing.push(row.key); continue; }
     hits.push({ spec: row, hit });
     pos = hit.ne;

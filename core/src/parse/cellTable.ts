@@ -1,0 +1,54 @@
+import type { Cell } from '../model';
+
+/**
+ * Every cell key ever stored (they are the template's: `requests.granted.total`…), numbered once
+ * for the whole process. A report's table then holds its cells in an array indexed by that number.
+ */
+const SLOTS = new Map<string, number>();
+function slotOf(key: string): number {
+  let s = SLOTS.get(key);
+  if (s === undefined) SLOTS.set(key, (s = SLOTS.size));
+  return s;
+}
+
+/**
+ * The cells of one report by key, in the order they were first stored (document order) — a `Map`'s
+ * read interface over two arrays. A report has some 190 cells: a `Map` grows its hash table six
+ * times on the way there and hashes on every lookup, where this allocates one array per report and
+ * looks a key's number up in one shared table.
+ */
+export class CellTable implements ReadonlyMap<string, Cell> {
+  /** Cells by slot (holes where the report has no such cell), as long as the slots known so far. */
+  private readonly bySlot: (Cell | undefined)[] = new Array(SLOTS.size);
+  /** Cells in insertion order. */
+  private readonly order: Cell[] = [];
+
+  get size(): number { return this.order.length; }
+
+  get(key: string): Cell | undefined {
+    const s = SLOTS.get(key);
+    return s === undefined ? undefined : this.bySlot[s];
+  }
+
+  has(key: string): boolean { return this.get(key) !== undefined; }
+
+  /** Stores `cell` under `key` (its `key` must be `key`); a key stored again keeps its place, as in a `Map`. */
+  set(key: string, cell: Cell): this {
+    const s = slotOf(key);
+    const old = this.bySlot[s];
+    // A key new to the process: its slot is one past the end.
+    while (this.bySlot.length <= s) this.bySlot.push(undefined);
+    if (old === undefined) this.order.push(cell);
+    else this.order[this.order.indexOf(old)] = cell;
+    this.bySlot[s] = cell;
+    return this;
+  }
+
+  values(): IterableIterator<Cell> { return this.order.values(); }
+  keys(): IterableIterator<string> { return this.order.map(c => c.key).values(); }
+  entries(): IterableIterator<[string, Cell]> { return this.order.map((c): [string, Cell] => [c.key, c]).values(); }
+  [Symbol.iterator](): IterableIterator<[string, Cell]> { return this.entries(); }
+  forEach(f: (cell: Cell, key: string, table: ReadonlyMap<string, Cell>) => void): void {
+    for (const c of this.order) f(c, c.key, this);
+  }
+}
