@@ -3,6 +3,7 @@
  * Offsets are UTF-16 code-unit offsets into the document text; `Range`s are LSP-style
  * (0-based line, UTF-16 character).
  */
+import type { CellTable } from './parse/cellTable';
 
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
@@ -81,8 +82,8 @@ export interface Report {
   template: ReportTemplate;
   sections: Section[];
   tables: Table[];
-  /** Every cell keyed as in REPORT-FORMAT.md, in document order. */
-  cells: ReadonlyMap<string, Cell>;
+  /** Every cell keyed as in REPORT-FORMAT.md, in document order (a `ReadonlyMap`). */
+  cells: CellTable;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

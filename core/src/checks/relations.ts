@@ -35,9 +35,9 @@ const sides = { left: 0, right: 0 };
  */
 function scan(spec: RelationSpec, report: Report): typeof NOT_EVALUABLE | typeof EXACT | typeof INEXACT {
   let anyNumber = false, exact = true, left = 0, right = 0;
-  const keys = spec.keys, nLeft = spec.left.length;
-  for (let i = 0; i < keys.length; i++) {
-    const c = report.cells.get(keys[i]);
+  const slots = spec.slots, nLeft = spec.left.length, cells = report.cells;
+  for (let i = 0; i < slots.length; i++) {
+    const c = cells.atSlot(slots[i]);
     if (!c || !counts(c)) return NOT_EVALUABLE;
     if (c.kind !== 'number') continue;
     anyNumber = true;

@@ -5,7 +5,8 @@ import type { Cell } from '../model';
  * for the whole process. A report's table then holds its cells in an array indexed by that number.
  */
 const SLOTS = new Map<string, number>();
-function slotOf(key: string): number {
+/** The number of `key` (given it now when it has none). */
+export function slotOf(key: string): number {
   let s = SLOTS.get(key);
   if (s === undefined) SLOTS.set(key, (s = SLOTS.size));
   return s;
@@ -29,6 +30,9 @@ export class CellTable implements ReadonlyMap<string, Cell> {
     const s = SLOTS.get(key);
     return s === undefined ? undefined : this.bySlot[s];
   }
+
+  /** The cell whose key has number `slot` (see `slotOf`): what code that looks up the same keys in every report uses. */
+  atSlot(slot: number): Cell | undefined { return this.bySlot[slot]; }
 
   has(key: string): boolean { return this.get(key) !== undefined; }
 

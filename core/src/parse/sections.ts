@@ -7,13 +7,32 @@ import { sourceEnd } from '../text/normalize';
 const PREFIX = '(?:\\d{4}年度?)?(?:政府信息公开(?:工作)?)?';
 /** One sticky pattern for all six headings; the capture group that matched tells the section. */
 const HEADING = new RegExp(`${PREFIX}(?:${SECTIONS.map(s => `(${s.headings.join('|')})`).join('|')})`, 'y');
-const NUMBERED = new RegExp(`([${NUMERALS}]{1,2})[、.]`, 'g');
 /** Character codes, not one-character strings: `text[i]` of a Chinese character allocates a string each time. */
 const codes = (chars: string) => new Set([...chars].map(c => c.charCodeAt(0)));
 const BULLETS = codes('-•·●*◆■');
 const FIRST_CHARS = codes('总主行收因政存其0123456789');
 /** What may follow a heading without a numeral on its line: nothing, or `:` `：` `。` `.`. */
 const HEADING_END = codes(':：。.');
+const NUMERAL_CODES = codes(NUMERALS);
+
+/**
+ * The numerals written before the next `、` or `.` at or after `from` (one or two: `三、`, `十二.`),
+ * as the pattern `([一…十]{1,2})[、.]` would find them, without a match object per hit: the start of
+ * the numerals in `numberedAt` and the separator's index returned, or -1 when there are no more.
+ */
+let numberedAt = 0;
+function nextNumbered(text: string, from: number): number {
+  let comma = text.indexOf('、', from), dot = text.indexOf('.', from);
+  for (;;) {
+    if (comma < 0 && dot < 0) return -1;
+    const q = dot < 0 || (comma >= 0 && comma < dot) ? comma : dot;
+    if (q - 1 >= from && NUMERAL_CODES.has(text.charCodeAt(q - 1))) {
+      numberedAt = q - 2 >= from && NUMERAL_CODES.has(text.charCodeAt(q - 2)) ? q - 2 : q - 1;
+      return q;
+    }
+    if (q === comma) comma = text.indexOf('、', q + 1); else dot = text.indexOf('.', q + 1);
+  }
+}
 
 function matchHeading(text: string, at: number): { number: number; end: number } | null {
   const c = text.charCodeAt(at);
@@ -46,10 +65,11 @@ function numeralValue(s: string): number {
 export function findSections(nt: NormText, src: string, end: number): Section[] {
   const text = nt.text;
   const found: { ns: number; ne: number; number: number; written: number | null }[] = [];
-  NUMBERED.lastIndex = 0;
-  for (let m = NUMBERED.exec(text); m; m = NUMBERED.exec(text)) {
-    const h = matchHeading(text, m.index + m[0].length);
-    if (h) { found.push({ ns: m.index, ne: h.end, number: h.number, written: numeralValue(m[1]) }); NUMBERED.lastIndex = h.end; }
+  for (let q = nextNumbered(text, 0); q >= 0;) {
+    const ns = numberedAt;
+    const h = matchHeading(text, q + 1);
+    if (h) found.push({ ns, ne: h.end, number: h.number, written: numeralValue(text.slice(ns, q)) });
+    q = nextNumbered(text, h ? h.end : q + 1);
   }
   // Line starts only (a native search of the flag array instead of a test per character).
   for (let i = nt.lineStart.indexOf(1); i >= 0; i = nt.lineStart.indexOf(1, i + 1)) {

@@ -1,5 +1,6 @@
 import type { TemplateId } from '../model';
 import type { RelationSpec } from './types';
+import { slotOf } from '../parse/cellTable';
 import { APPEAL_GROUPS, REQUEST_COLUMNS, REQUEST_PARTS, REQUESTS_2019, REQUESTS_2021 } from './tables';
 
 /** Column and row names used in formulas and hover text. */
@@ -16,8 +17,11 @@ export const REQUEST_COLUMN_NAMES: Record<string, { zh: string; en: string }> = 
 const dataRows = (t: TemplateId) =>
   (t === '2021' ? REQUESTS_2021 : REQUESTS_2019).rows.filter(r => r.columns.length && !['new', 'carried', 'total', 'carryover'].includes(r.key)).map(r => r.key);
 
-type Spec = Omit<RelationSpec, 'keys'>;
-const withKeys = (r: Spec): RelationSpec => ({ ...r, keys: [...r.left, ...r.right] });
+type Spec = Omit<RelationSpec, 'keys' | 'slots'>;
+const withKeys = (r: Spec): RelationSpec => {
+  const keys = [...r.left, ...r.right];
+  return { ...r, keys, slots: Int32Array.from(keys, slotOf) };
+};
 
 function requestRelations(t: TemplateId): RelationSpec[] {
   const rows = (t === '2021' ? REQUESTS_2021 : REQUESTS_2019).rows.filter(r => r.columns.length).map(r => r.key);

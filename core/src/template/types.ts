@@ -41,6 +41,8 @@ export interface RelationSpec {
   target: string;
   /** left and right together. */
   keys: string[];
+  /** The numbers of `keys` in a report's cell table (`CellTable.atSlot`), in the same order. */
+  slots: Int32Array;
   /** Names for the formula, e.g. 总计 = 自然人 + …. */
   names: { zh: string; en: string };
 }
