@@ -15,8 +15,8 @@ export function slotOf(key: string): number {
 /**
  * The cells of one report by key, in the order they were first stored (document order) — a `Map`'s
  * read interface over two arrays. A report has some 190 cells: a `Map` grows its hash table six
- * times on the way there and hashes on every lookup, where this allocates one array per report and
- * looks a key's number up in one shared table.
+ * times on the way there, where this allocates its two arrays and finds a key's number in one shared
+ * table (code that reads the same keys in every report, the relations, keeps their numbers).
  */
 export class CellTable implements ReadonlyMap<string, Cell> {
   /** Cells by slot (holes where the report has no such cell), as long as the slots known so far. */
@@ -39,9 +39,9 @@ export class CellTable implements ReadonlyMap<string, Cell> {
   /** Stores `cell` under `key` (its `key` must be `key`); a key stored again keeps its place, as in a `Map`. */
   set(key: string, cell: Cell): this {
     const s = slotOf(key);
-    const old = this.bySlot[s];
-    // A key new to the process: its slot is one past the end.
+    // A key numbered after this table was made: its slot is past the end.
     while (this.bySlot.length <= s) this.bySlot.push(undefined);
+    const old = this.bySlot[s];
     if (old === undefined) this.order.push(cell);
     else this.order[this.order.indexOf(old)] = cell;
     this.bySlot[s] = cell;

@@ -84,13 +84,11 @@ export function readCells(text: string, a: number, b: number, expected: number):
     lineStart = lineEnd + 1;
   }
   if (!cells.length && labelLineBlanks) cells.take(labelLine);
-  if (cells.length > 0 && cells.length < expected) {
-    const inferred = blanksFromEmptyLines(text, a, cells.toArray(), expected);
-    if (inferred) return inferred;
-  }
   // A trailing empty column (an extra `| |` at the end of a row) is layout, not a cell.
   while (cells.length > expected && cells.items[cells.length - 1].kind === 'blank') cells.length--;
-  return cells.toArray();
+  const out = cells.toArray();
+  // Too few figures: empty lines may stand for blank cells.
+  return out.length > 0 && out.length < expected ? blanksFromEmptyLines(text, a, out, expected) ?? out : out;
 }
 
 /**
