@@ -37,8 +37,10 @@ export class CellTable implements ReadonlyMap<string, Cell> {
   has(key: string): boolean { return this.get(key) !== undefined; }
 
   /** Stores `cell` under `key` (its `key` must be `key`); a key stored again keeps its place, as in a `Map`. */
-  set(key: string, cell: Cell): this {
-    const s = slotOf(key);
+  set(key: string, cell: Cell): this { return this.setAt(slotOf(key), cell); }
+
+  /** `set` by the key's number (see `slotOf`): what the table readers use, with numbers kept per row. */
+  setAt(s: number, cell: Cell): this {
     // A key numbered after this table was made: its slot is past the end.
     while (this.bySlot.length <= s) this.bySlot.push(undefined);
     const old = this.bySlot[s];

@@ -18,9 +18,9 @@ const JUNK = /^(?:[^\p{L}\p{N}]|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖ
 /** A figure, possibly with a sign and a unit: splits `（…）0000000` or `规章1` into text and figure. */
 const VALUE_TOKEN = /[+\-－]?[0-9０-９]+(?:[.．,，][0-9０-９]+)*(?:万元|元|件|个|条|项|次|人)?/g;
 
-/** Up to 15 ASCII digits without a leading zero (or `0` itself): most cells, read without a regex. */
+/** Up to 15 ASCII digits (a glued run such as `0000000` among them): most cells, read without a regex. */
 function isPlainCount(text: string, a: number, b: number): boolean {
-  if (b - a > 15 || (b - a > 1 && text.charCodeAt(a) === 0x30)) return false;
+  if (b - a > 15) return false;
   for (let i = a; i < b; i++) { const c = text.charCodeAt(i); if (c < 0x30 || c > 0x39) return false; }
   return true;
 }
@@ -28,10 +28,16 @@ function isPlainCount(text: string, a: number, b: number): boolean {
 /** `0`…`9` as shared strings: most cells are one digit, and a slice of the (two-byte) report text would be a new string each. */
 const DIGITS = Array.from({ length: 10 }, (_, d) => String(d));
 
+/** `text[a, b)` as a string: a shared one for a single digit. */
+const digitsText = (text: string, a: number, b: number) => (b - a === 1 ? DIGITS[text.charCodeAt(a) - 0x30] : text.slice(a, b));
+
 function cell(text: string, a: number, b: number): Cell {
-  if (isPlainCount(text, a, b)) {
-    const t = b - a === 1 ? DIGITS[text.charCodeAt(a) - 0x30] : text.slice(a, b);
-    return { key: '', text: t, kind: 'number', value: t, start: a, end: b };
+  if (a < b && isPlainCount(text, a, b)) {
+    const t = digitsText(text, a, b);
+    // The value without leading zeros (`007` → `7`, `000` → `0`), as readValue gives it.
+    let z = a;
+    while (z < b - 1 && text.charCodeAt(z) === 0x30) z++;
+    return { key: '', text: t, kind: 'number', value: z === a ? t : digitsText(text, z, b), start: a, end: b };
   }
   const t = text.slice(a, b);
   const v = readValue(t);
@@ -101,21 +107,27 @@ function blanksFromEmptyLines(text: string, a: number, cells: Cell[], expected: 
   let from = a;
   for (const c of cells) {
     if (c.kind !== 'number') return null;
-    const between = text.slice(from, c.start);
-    if (/[|\t｜]/.test(between)) return null;
-    const empties: number[] = [];
-    let lineStart = -1;
-    for (let i = 0; i < between.length; i++) {
-      if (between[i] === '\n') {
-        if (lineStart >= 0 && between.slice(lineStart, i).trim() === '') empties.push(from + lineStart);
+    // The lines between the previous figure and this one that end before it: each empty one past the first is a blank cell.
+    let lineStart = -1, empty = true, empties = 0;
+    for (let i = from; i < c.start; i++) {
+      const ch = text.charCodeAt(i);
+      if (isSeparator(ch)) return null;
+      if (ch === 10) {
+        if (lineStart >= 0 && empty && ++empties > 1) out.push(blank(lineStart));
         lineStart = i + 1;
-      }
+        empty = true;
+      } else if (empty && !isTrimmed(ch)) empty = false;
     }
-    for (const at of empties.slice(1)) out.push(blank(at));
     out.push(c);
     from = c.end;
   }
   return out.length === expected ? out : null;
+}
+
+/** What `String.prototype.trim` removes: white space (the Zs category, tab, VT, FF, BOM) and line terminators. */
+function isTrimmed(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**

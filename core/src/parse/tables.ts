@@ -4,7 +4,7 @@ import type { RowSpec, TableSpec } from '../template/types';
 import { sourceEnd, sourceStart, type NormText } from '../text/normalize';
 import { findLabel, type LabelHit } from './labels';
 import { blank, readCells } from './spans';
-import type { CellTable } from './cellTable';
+import { slotOf, type CellTable } from './cellTable';
 
 /** What the table readers share: the report's text, its normalised form, and the cells found so far. */
 export interface TableContext {
@@ -18,22 +18,33 @@ export interface Region { from: number; to: number }
 
 const src = (ctx: TableContext, ni: number) => sourceStart(ctx.nt, ni, ctx.text.length);
 
-/** The keys of a template row's cells for a column list (`requests.granted.total`…), made once per row and list: the same strings in every report, hashed once for the cell map. */
-const ROW_KEYS = new WeakMap<RowSpec, Map<string[], string[]>>();
-function rowKeys(table: string, row: RowSpec, columns: string[]): string[] {
+/** The keys of a row's cells (`requests.granted.total`…) and their numbers in the cell table. */
+interface RowKeys { keys: string[]; slots: number[] }
+const rowKeysOf = (keys: string[]): RowKeys => ({ keys, slots: keys.map(slotOf) });
+
+/** A template row's keys for a column list, made once per row and list: the same in every report, so no key is hashed per cell. */
+const ROW_KEYS = new WeakMap<RowSpec, Map<string[], RowKeys>>();
+function rowKeys(table: string, row: RowSpec, columns: string[]): RowKeys {
   let byColumns = ROW_KEYS.get(row);
   if (!byColumns) ROW_KEYS.set(row, (byColumns = new Map()));
   let keys = byColumns.get(columns);
-  if (!keys) byColumns.set(columns, (keys = columns.map(c => `${table}.${row.key}.${c}`)));
+  if (!keys) byColumns.set(columns, (keys = rowKeysOf(columns.map(c => `${table}.${row.key}.${c}`))));
   return keys;
 }
-const APPEALS_CELL_KEYS = APPEALS_KEYS.map(k => `appeals.${k}`);
+const APPEALS_CELL_KEYS = rowKeysOf(APPEALS_KEYS.map(k => `appeals.${k}`));
 
 const NO_CELLS: string[] = [];
 
-function put(ctx: TableContext, key: string, cell: Cell): number {
-  cell.key = key;
-  ctx.cells.set(key, cell);
+/** One or more ASCII digits and nothing else (`/^\d+$/` without the regex). */
+function isDigitRun(t: string): boolean {
+  if (!t.length) return false;
+  for (let i = 0; i < t.length; i++) { const c = t.charCodeAt(i); if (c < 0x30 || c > 0x39) return false; }
+  return true;
+}
+
+function put(ctx: TableContext, keys: RowKeys, i: number, cell: Cell): number {
+  cell.key = keys.keys[i];
+  ctx.cells.setAt(keys.slots[i], cell);
   return cell.end;
 }
 
@@ -43,25 +54,25 @@ function put(ctx: TableContext, key: string, cell: Cell): number {
  * count leaves the row's cells unknown and marks the row, never inventing numbers.
  * Returns the end offset of the row's last cell.
  */
-export function assignRow(ctx: TableContext, keys: string[], raw: Cell[], at: number, row: TableRow, atEnd = false): number {
-  const n = keys.length;
+export function assignRow(ctx: TableContext, keys: RowKeys, raw: Cell[], at: number, row: TableRow, atEnd = false): number {
+  const n = keys.keys.length;
   row.found = raw.length;
-  row.cells = keys;
+  row.cells = keys.keys;
   let end = 0;
   if (raw.length === 0 && !atEnd) {
-    for (const k of keys) end = Math.max(end, put(ctx, k, blank(at)));
+    for (let i = 0; i < n; i++) end = Math.max(end, put(ctx, keys, i, blank(at)));
     return end;
   }
-  if (raw.length === n) { for (let i = 0; i < n; i++) end = Math.max(end, put(ctx, keys[i], raw[i])); return end; }
+  if (raw.length === n) { for (let i = 0; i < n; i++) end = Math.max(end, put(ctx, keys, i, raw[i])); return end; }
   // Digits glued or half-glued (`0 0 0 0 0 00`): when the digits are exactly as many as the
   // columns, each digit is a cell; otherwise they cannot be separated.
-  const digitsOnly = raw.every(r => r.kind === 'number' && /^\d+$/.test(r.text));
+  const digitsOnly = raw.every(r => r.kind === 'number' && isDigitRun(r.text));
   const digits = digitsOnly ? raw.reduce((n, r) => n + r.text.length, 0) : 0;
   if (digitsOnly && raw.length < n && digits === n) {
     let i = 0;
     for (const r of raw) for (let d = 0; d < r.text.length; d++, i++) {
       // Every cell of a row read digit by digit is fragile: a two-digit value anywhere would change the count.
-      end = Math.max(end, put(ctx, keys[i], { key: '', text: r.text[d], kind: 'number', value: r.text[d], start: r.start + d, end: r.start + d + 1, glued: true }));
+      end = Math.max(end, put(ctx, keys, i, { key: '', text: r.text[d], kind: 'number', value: r.text[d], start: r.start + d, end: r.start + d + 1, glued: true }));
     }
     return end;
   }
@@ -69,7 +80,7 @@ export function assignRow(ctx: TableContext, keys: string[], raw: Cell[], at: nu
   const lastRaw = raw[raw.length - 1];
   const start = raw.length ? raw[0].start : at, stop = raw.length ? lastRaw.start + lastRaw.text.length : at;
   const text = ctx.text.slice(start, stop);
-  for (const k of keys) ctx.cells.set(k, { key: k, text, kind: 'unknown', value: null, start, end: stop });
+  for (let i = 0; i < n; i++) put(ctx, keys, i, { key: '', text, kind: 'unknown', value: null, start, end: stop });
   return stop;
 }
 

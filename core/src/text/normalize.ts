@@ -14,10 +14,24 @@ export interface NormText {
   lineStart: Uint8Array;
 }
 
-const PINYIN = /^[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}\)/;
+/** The letters of a pinyin gloss: a–z and the vowels with tone marks (and ü, ń, ň, ǹ), by code below U+0200. */
+const PINYIN_LETTER = (() => {
+  const t = new Uint8Array(0x200);
+  for (let c = 0x61; c <= 0x7a; c++) t[c] = 1;
+  for (const ch of 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ') t[ch.charCodeAt(0)] = 1;
+  return t;
+})();
+const isPinyinLetter = (c: number) => c < 0x200 && PINYIN_LETTER[c] === 1;
 
-/** a–z or a vowel with a tone mark: the first letter of a pinyin gloss. */
-function isPinyinStart(c: number): boolean { return (c >= 0x61 && c <= 0x7a) || (c >= 0xe0 && c <= 0x1dc); }
+/**
+ * Length of the pinyin gloss body starting at `i` — one to seven letters and `)` — within `src[i, to)`,
+ * or 0 when there is none (what the pattern `^[a-zā…ǹ]{1,7}\)` matches, without a match object).
+ */
+function pinyinGlossLength(src: string, i: number, to: number): number {
+  let j = i;
+  while (j < to && j - i < 7 && isPinyinLetter(src.charCodeAt(j))) j++;
+  return j > i && j < to && src.charCodeAt(j) === 0x29 ? j - i + 1 : 0;
+}
 
 const DROP = 0, BREAK = 1;
 /**
@@ -75,9 +89,9 @@ function foldInto(src: string, from: number, to: number, codes: Uint16Array, map
   for (let i = from; i < to; i++) {
     const c = fold[src.charCodeAt(i)];
     if (c <= BREAK) { if (c === BREAK) atLine = 1; continue; }
-    if (c === 0x28 /* ( */ && i + 1 < to && isPinyinStart(src.charCodeAt(i + 1))) {
-      const m = PINYIN.exec(src.slice(i + 1, Math.min(to, i + 10)));
-      if (m) { i += m[0].length; continue; }
+    if (c === 0x28 /* ( */) {
+      const n = pinyinGlossLength(src, i + 1, Math.min(to, i + 10));
+      if (n) { i += n; continue; }
     }
     codes[k] = c;
     if (map) { map[k] = i; lineStart![k] = atLine; atLine = 0; }
