@@ -17,18 +17,13 @@ const NOTHING_TO_LOCATE: { suspects: Suspect[]; unexplained: Evaluated[] } = Obj
 export function locate(evaluated: Evaluated[]): { suspects: Suspect[]; unexplained: Evaluated[] } {
   if (evaluated.every(e => e.ok)) return NOTHING_TO_LOCATE;
   const failing = evaluated.filter(e => !e.ok);
+  // Only a cell of a failing relation can be a suspect: the relations of each such cell, in the
+  // order the cells first turn up in the failing relations.
   const byCell = new Map<string, Evaluated[]>();
-  for (const e of evaluated) for (const k of e.spec.keys) {
-    let l = byCell.get(k);
-    if (!l) byCell.set(k, (l = []));
-    l.push(e);
-  }
+  for (const f of failing) for (const k of f.spec.keys) if (!byCell.has(k)) byCell.set(k, []);
+  for (const e of evaluated) for (const k of e.spec.keys) byCell.get(k)?.push(e);
   const candidates: Suspect[] = [];
-  const seen = new Set<string>();
-  for (const f of failing) for (const k of f.spec.keys) {
-    if (seen.has(k)) continue;
-    seen.add(k);
-    const rels = byCell.get(k)!;
+  for (const [k, rels] of byCell) {
     if (rels.length < 2 || rels.some(r => r.ok)) continue;
     const values = rels.map(r => requiredValue(r, k));
     if (values.some(v => v !== values[0])) continue;

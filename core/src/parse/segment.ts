@@ -1,4 +1,5 @@
 import { normalizeText } from '../text/normalize';
+import { isJsWhiteSpace } from '../text/whitespace';
 
 /**
  * Splits a document into reports. A compilation holds hundreds of department reports one after
@@ -55,12 +56,12 @@ export function classifyLine(text: string, ls: number, le: number, to: number): 
   return { opens: title || overviewStart, overview };
 }
 
-/** Whether the line's last visible character can end `…公开`, `…公開`, `…公开工作` or `…公开(kāi)`. */
+/** Whether the line text[a, b) can be the first half of a broken title: its last visible character can end `…公开`, `…公開`, `…公开工作` or `…公开(kāi)`. */
 function endsLikeTitleHalf(text: string, a: number, b: number): boolean {
   let e = b;
-  while (e > a && /\s/.test(text[e - 1])) e--;
+  while (e > a && isJsWhiteSpace(text.charCodeAt(e - 1))) e--;
   const c = text.charCodeAt(e - 1);
-  return c === 0x5f00 /* 开 */ || c === 0x958b /* 開 */ || c === 0x4f5c /* 作 */ || c === 0x29 /* ) */;
+  return e > a && (c === 0x5f00 /* 开 */ || c === 0x958b /* 開 */ || c === 0x4f5c /* 作 */ || c === 0x29 /* ) */);
 }
 
 /**
@@ -71,29 +72,31 @@ export function scanBoundaries(text: string, from: number, to: number, stop?: (b
   const out = [from];
   let seenOverview = false;
   let ls = from;
-  // Only a line holding one of these characters can be a title or a 总体情况 heading: find their next
-  // occurrences once, moving forward, instead of slicing and searching every line. A line with 公 but
-  // neither 报 nor 况 can only be the first half of a title broken after …公开 / …公开工作.
-  const next = (ch: string) => ({ ch, at: -1 });
-  const strong = [next('报'), next('報'), next('况'), next('況')], gong = next('公');
-  const holds = (k: { ch: string; at: number }, a: number, b: number) => {
-    if (k.at < a && k.at !== Infinity) { const i = text.indexOf(k.ch, a); k.at = i < 0 ? Infinity : i; }
-    return k.at < b;
+  /** Records that the line starting at `at` opens a report; true when `stop` ends the scan there. */
+  const opening = (at: number): boolean => {
+    if (!seenOverview || at <= from) return false;
+    out.push(at);
+    seenOverview = false;
+    return !!stop && stop(at);
   };
-  const candidate = (a: number, b: number) => strong.some(k => holds(k, a, b)) || (holds(gong, a, b) && endsLikeTitleHalf(text, a, b));
+  // Only a line holding one of these characters can be a title or a 总体情况 heading: find their next
+  // occurrences once, moving forward, instead of slicing and searching every line. (The first half of
+  // a title broken after …公开 holds none of them: it is read from its second half, which does.)
+  const keys = ['报', '報', '况', '況'].map(ch => ({ ch, at: -1 }));
+  const nextKey = (a: number) => {
+    let min = Infinity;
+    for (const k of keys) {
+      if (k.at < a && k.at !== Infinity) { const i = text.indexOf(k.ch, a); k.at = i < 0 ? Infinity : i; }
+      if (k.at < min) min = k.at;
+    }
+    return min;
+  };
   // Line ends by native search too (\n, and a lone \r), again moving forward only.
   let nl = -1, cr = -1;
   const endOf = (a: number) => {
     if (nl < a && nl !== Infinity) { const i = text.indexOf('\n', a); nl = i < 0 ? Infinity : i; }
     if (cr < a && cr !== Infinity) { const i = text.indexOf('\r', a); cr = i < 0 ? Infinity : i; }
     return Math.min(nl, cr, to);
-  };
-  // Jump from one candidate character to the next: lines without one are never visited.
-  const nextKey = (a: number) => {
-    let min = Infinity;
-    for (const k of strong) { holds(k, a, a); if (k.at < min) min = k.at; }
-    holds(gong, a, a);
-    return Math.min(min, gong.at);
   };
   while (ls < to) {
     const c = nextKey(ls);
@@ -102,15 +105,18 @@ export function scanBoundaries(text: string, from: number, to: number, stop?: (b
     // from c, never past ls, so a file of very long lines is still read once.
     let s = c;
     for (let ch = text.charCodeAt(s - 1); s > ls && ch !== 10 && ch !== 13; ch = text.charCodeAt(--s - 1));
+    // A line not visited before this one may be the first half of a broken title (`…政府信息公开` /
+    // `年度报告`): the only way a line without the key characters opens a report.
+    if (s > ls) {
+      const prevEnd = s - (text.charCodeAt(s - 1) === 10 && s - 2 >= ls && text.charCodeAt(s - 2) === 13 ? 2 : 1);
+      let prevStart = prevEnd;
+      for (let ch = text.charCodeAt(prevStart - 1); prevStart > ls && ch !== 10 && ch !== 13; ch = text.charCodeAt(--prevStart - 1));
+      if (endsLikeTitleHalf(text, prevStart, prevEnd) && classifyLine(text, prevStart, prevEnd, to).opens && opening(prevStart)) return out;
+    }
     ls = s;
     const le = endOf(ls);
-    if (!candidate(ls, le)) { ls = nextLine(text, le); continue; }
     const { opens, overview } = classifyLine(text, ls, le, to);
-    if (opens && seenOverview && ls > from) {
-      if (stop && stop(ls)) { out.push(ls); return out; }
-      out.push(ls);
-      seenOverview = false;
-    }
+    if (opens && opening(ls)) return out;
     if (overview) seenOverview = true;
     ls = nextLine(text, le);
   }

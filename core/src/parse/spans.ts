@@ -1,5 +1,6 @@
 import type { Cell } from '../model';
 import { hasCjk, readValue } from './values';
+import { isJsWhiteSpace } from '../text/whitespace';
 
 /*
  * A cell found in the text between a row label and whatever follows the row is already the model's
@@ -116,18 +117,12 @@ function blanksFromEmptyLines(text: string, a: number, cells: Cell[], expected: 
         if (lineStart >= 0 && empty && ++empties > 1) out.push(blank(lineStart));
         lineStart = i + 1;
         empty = true;
-      } else if (empty && !isTrimmed(ch)) empty = false;
+      } else if (empty && !isJsWhiteSpace(ch)) empty = false;
     }
     out.push(c);
     from = c.end;
   }
   return out.length === expected ? out : null;
-}
-
-/** What `String.prototype.trim` removes: white space (the Zs category, tab, VT, FF, BOM) and line terminators. */
-function isTrimmed(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
