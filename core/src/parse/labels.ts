@@ -4,13 +4,22 @@ import type { RowSpec } from '../template/types';
 /** A label found in the normalised text: [ns, ne) are normalised indices. */
 export interface LabelHit { ns: number; ne: number }
 
-/** A row's labels as a pattern, or as plain strings when none uses pattern syntax (most): searched with `indexOf`, no match objects. */
-const patternCache = new WeakMap<RowSpec, RegExp | string[]>();
-function patternOf(row: RowSpec): RegExp | string[] {
-  let p = patternCache.get(row);
+/** How a row's label is searched for: its labels, and the ways its ordinal is written. */
+export interface LabelSearch {
+  /** A pattern, or plain strings when no label uses pattern syntax (most): searched with `indexOf`, no match objects. */
+  pattern: RegExp | string[];
+  /** The forms of the ordinal (`(三)`, `三、`, `3.`…), longest first; empty without one. */
+  ordinalForms: string[];
+}
+
+const searchCache = new WeakMap<RowSpec, LabelSearch>();
+/** The search for `row`'s label (made once per template row). */
+export function labelSearch(row: RowSpec): LabelSearch {
+  let p = searchCache.get(row);
   if (!p) {
-    p = row.labels.some(l => /[\\^$.|?*+()[\]{}]/.test(l)) ? new RegExp(row.labels.join('|'), 'g') : row.labels;
-    patternCache.set(row, p);
+    const pattern = row.labels.some(l => /[\\^$.|?*+()[\]{}]/.test(l)) ? new RegExp(row.labels.join('|'), 'g') : row.labels;
+    p = { pattern, ordinalForms: row.ordinal ? ordinalForms(row.ordinal) : [] };
+    searchCache.set(row, p);
   }
   return p;
 }
@@ -43,7 +52,6 @@ function ordinalForms(ordinal: string): string[] {
   for (const x of [n, NUMERAL_DIGITS[n] ?? n]) for (const f of [`(${x})`, `${x}、`, `${x}.`, `${x})`]) forms.add(f);
   return [...forms].sort((a, b) => b.length - a.length);
 }
-const ordinalCache = new Map<string, string[]>();
 
 /**
  * Finds the first label of `row` in nt.text[from, to). The hit is widened to take in the ordinal
@@ -51,15 +59,16 @@ const ordinalCache = new Map<string, string[]>();
  * parenthesised note after it without figures (`部分公开（区分处理的，…）`).
  */
 export function findLabel(nt: NormText, row: RowSpec, from: number, to: number): LabelHit | null {
-  let ns = firstLabel(nt.text, patternOf(row), from), ne = labelEnd;
+  return findLabelBy(nt, labelSearch(row), from, to);
+}
+
+/** `findLabel` with the row's search already made (what a table reader, looking for each row in turn, uses). */
+export function findLabelBy(nt: NormText, search: LabelSearch, from: number, to: number): LabelHit | null {
+  let ns = firstLabel(nt.text, search.pattern, from), ne = labelEnd;
   if (ns < 0 || ne > to) return null;
-  if (row.ordinal) {
-    let forms = ordinalCache.get(row.ordinal);
-    if (!forms) { forms = ordinalForms(row.ordinal); ordinalCache.set(row.ordinal, forms); }
-    // The longest form ending right before the label, within the 4 characters before it (and not before `from`).
-    const earliest = Math.max(from, ns - 4);
-    for (const f of forms) if (ns - f.length >= earliest && nt.text.startsWith(f, ns - f.length)) { ns -= f.length; break; }
-  }
+  // The longest form ending right before the label, within the 4 characters before it (and not before `from`).
+  const earliest = Math.max(from, ns - 4);
+  for (const f of search.ordinalForms) if (ns - f.length >= earliest && nt.text.startsWith(f, ns - f.length)) { ns -= f.length; break; }
   ne = skipNote(nt.text, ne, to);
   return { ns, ne };
 }

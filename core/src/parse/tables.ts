@@ -2,7 +2,7 @@ import type { Cell, Table, TableRow, TemplateId } from '../model';
 import { ACTIVE_2019, ACTIVE_2021, APPEALS_HEADER_WORDS, APPEALS_KEYS, REQUESTS_2019, REQUESTS_2021 } from '../template/tables';
 import type { RowSpec, TableSpec } from '../template/types';
 import { sourceEnd, sourceStart, type NormText } from '../text/normalize';
-import { findLabel, type LabelHit } from './labels';
+import { findLabel, findLabelBy, labelSearch, type LabelHit, type LabelSearch } from './labels';
 import { blank, readCells } from './spans';
 import { slotOf, type CellTable } from './cellTable';
 
@@ -84,49 +84,56 @@ export function assignRow(ctx: TableContext, keys: RowKeys, raw: Cell[], at: num
   return stop;
 }
 
-/** Finds each row of `spec` in order, then reads the text between consecutive labels as the row's cells. */
-/** For each row of a table, the index of the next row that may not be left out, or -1 (to tell a missing row from a misplaced label). */
-const nextRequired = new WeakMap<TableSpec, number[]>();
-function nextRequiredOf(spec: TableSpec): number[] {
-  let required = nextRequired.get(spec);
-  if (!required) {
-    required = spec.rows.map((_, i) => spec.rows.findIndex((x, j) => j > i && !x.optional));
-    nextRequired.set(spec, required);
+/** What reading a table needs of each template row, made once per table: its label search, its cell keys, the next row that may not be left out. */
+interface PreparedTable { search: LabelSearch[]; keys: RowKeys[]; nextRequired: number[] }
+const preparedTables = new WeakMap<TableSpec, PreparedTable>();
+function prepared(spec: TableSpec): PreparedTable {
+  let p = preparedTables.get(spec);
+  if (!p) {
+    p = {
+      search: spec.rows.map(labelSearch),
+      keys: spec.rows.map(row => rowKeys(spec.id, row, row.columns)),
+      // For each row, the index of the next row that may not be left out, or -1 (to tell a missing row from a misplaced label).
+      nextRequired: spec.rows.map((_, i) => spec.rows.findIndex((x, j) => j > i && !x.optional)),
+    };
+    preparedTables.set(spec, p);
   }
-  return required;
+  return p;
 }
 
+/** Finds each row of `spec` in order, then reads the text between consecutive labels as the row's cells. */
 function readRows(ctx: TableContext, spec: TableSpec, region: Region): Table {
-  const hits: { spec: RowSpec; hit: LabelHit }[] = [];
+  const hits: { index: number; hit: LabelHit }[] = [];
   const missing: string[] = [];
   let pos = region.from;
-  const required = nextRequiredOf(spec);
+  const { search: searches, keys, nextRequired: required } = prepared(spec);
   // The last search for each row's label (by row index), reused while it is still ahead of `pos`.
   const found: (LabelHit | null | undefined)[] = new Array(spec.rows.length).fill(undefined);
   const search = (i: number): LabelHit | null => {
     const prev = found[i];
     if (prev !== undefined && (prev === null || prev.ns >= pos)) return prev;
-    const h = findLabel(ctx.nt, spec.rows[i], pos, region.to);
+    const h = findLabelBy(ctx.nt, searches[i], pos, region.to);
     found[i] = h;
     return h;
   };
   for (let i = 0; i < spec.rows.length; i++) {
     const row = spec.rows[i];
     // A generic label (其他, 总计) only counts once the rows before it have been seen.
-    if (row.weak && !hits.some(h => h.spec.columns.length)) { missing.push(row.key); continue; }
+    if (row.weak && !hits.some(h => spec.rows[h.index].columns.length)) { missing.push(row.key); continue; }
     let hit = search(i);
     const next = required[i];
     // A label found past the next row's label is not this row's: the row was left out.
     if (hit && next >= 0) { const nh = search(next); if (nh && nh.ns < hit.ns) hit = null; }
     if (!hit) { if (!row.optional) missing.push(row.key); continue; }
-    hits.push({ spec: row, hit });
+    hits.push({ index: i, hit });
     pos = hit.ne;
   }
   const rows: TableRow[] = [];
   let cellsEnd = 0;
   const regionEnd = src(ctx, region.to);
   for (let k = 0; k < hits.length; k++) {
-    const { spec: row, hit } = hits[k];
+    const { index, hit } = hits[k];
+    const row = spec.rows[index];
     const labelStart = src(ctx, hit.ns), labelEnd = sourceEnd(ctx.nt, hit.ne, labelStart);
     const tr: TableRow = { key: row.key, labelStart, labelEnd, found: 0, cells: NO_CELLS, problem: undefined };
     rows.push(tr);
@@ -134,14 +141,15 @@ function readRows(ctx: TableContext, spec: TableSpec, region: Region): Table {
     const spanEnd = k + 1 < hits.length ? src(ctx, hits[k + 1].hit.ns) : regionEnd;
     // The block header (第二十条第（五）项 信息内容 …) before the row decides which columns it has.
     // Only rows with variants look back for it (a backwards search and a slice per row otherwise).
-    let columns = row.columns;
+    let rowKeysRead = keys[index];
     if (row.variants) {
       const blockStart = Math.max(region.from, ctx.nt.text.lastIndexOf('第二十条', hit.ns));
       const header = ctx.nt.text.slice(blockStart, hit.ns);
-      columns = row.variants.find(v => header.includes(v.marker))?.columns ?? row.columns;
+      const variant = row.variants.find(v => header.includes(v.marker));
+      if (variant) rowKeysRead = rowKeys(spec.id, row, variant.columns);
     }
-    const raw = readCells(ctx.text, labelEnd, spanEnd, columns.length);
-    const end = assignRow(ctx, rowKeys(spec.id, row, columns), raw, labelEnd, tr, spanEnd >= ctx.text.length);
+    const raw = readCells(ctx.text, labelEnd, spanEnd, rowKeysRead.keys.length);
+    const end = assignRow(ctx, rowKeysRead, raw, labelEnd, tr, spanEnd >= ctx.text.length);
     cellsEnd = Math.max(cellsEnd, end);
   }
   const first = rows[0], last = rows[rows.length - 1];
