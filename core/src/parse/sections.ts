@@ -7,13 +7,21 @@ import { sourceEnd } from '../text/normalize';
 const PREFIX = '(?:\\d{4}年度?)?(?:政府信息公开(?:工作)?)?';
 /** One sticky pattern for all six headings; the capture group that matched tells the section. */
 const HEADING = new RegExp(`${PREFIX}(?:${SECTIONS.map(s => `(${s.headings.join('|')})`).join('|')})`, 'y');
-/** Character codes, not one-character strings: `text[i]` of a Chinese character allocates a string each time. */
-const codes = (chars: string) => new Set([...chars].map(c => c.charCodeAt(0)));
-const BULLETS = codes('-•·●*◆■');
-const FIRST_CHARS = codes('总主行收因政存其0123456789');
+/**
+ * Character classes by code — a table read per test, not a set hashed per test (they run at every
+ * line start and every 、), nor `text[i]`, which allocates a string for a Chinese character.
+ */
+const BULLET = 1, FIRST_CHAR = 2, HEADING_END = 4, NUMERAL = 8;
+const CLASSES = new Uint8Array(0x10000);
+const mark = (chars: string, flag: number) => { for (const ch of chars) CLASSES[ch.charCodeAt(0)] |= flag; };
+mark('-•·●*◆■', BULLET);
+/** What a heading's words (or the year before them) start with. */
+mark('总主行收因政存其0123456789', FIRST_CHAR);
 /** What may follow a heading without a numeral on its line: nothing, or `:` `：` `。` `.`. */
-const HEADING_END = codes(':：。.');
-const NUMERAL_CODES = codes(NUMERALS);
+mark(':：。.', HEADING_END);
+mark(NUMERALS, NUMERAL);
+/** Whether code `c` (NaN past the end of the text: in no class) is in class `flag`. */
+const is = (c: number, flag: number) => c < 0x10000 && (CLASSES[c] & flag) !== 0;
 
 /**
  * The numerals written before the next `、` or `.` at or after `from` (one or two: `三、`, `十二.`),
@@ -26,8 +34,8 @@ function nextNumbered(text: string, from: number): number {
   for (;;) {
     if (comma < 0 && dot < 0) return -1;
     const q = dot < 0 || (comma >= 0 && comma < dot) ? comma : dot;
-    if (q - 1 >= from && NUMERAL_CODES.has(text.charCodeAt(q - 1))) {
-      numberedAt = q - 2 >= from && NUMERAL_CODES.has(text.charCodeAt(q - 2)) ? q - 2 : q - 1;
+    if (q - 1 >= from && is(text.charCodeAt(q - 1), NUMERAL)) {
+      numberedAt = q - 2 >= from && is(text.charCodeAt(q - 2), NUMERAL) ? q - 2 : q - 1;
       return q;
     }
     if (q === comma) comma = text.indexOf('、', q + 1); else dot = text.indexOf('.', q + 1);
@@ -37,7 +45,7 @@ function nextNumbered(text: string, from: number): number {
 function matchHeading(text: string, at: number): { number: number; end: number } | null {
   const c = text.charCodeAt(at);
   // A heading starts with its words or with a year (`2022年…总体情况`).
-  if (c >= 0x30 && c <= 0x39 ? text.charCodeAt(at + 4) !== 0x5e74 /* 年 */ : !FIRST_CHARS.has(c)) return null;
+  if (c >= 0x30 && c <= 0x39 ? text.charCodeAt(at + 4) !== 0x5e74 /* 年 */ : !is(c, FIRST_CHAR)) return null;
   HEADING.lastIndex = at;
   const m = HEADING.exec(text);
   if (!m) return null;
@@ -71,12 +79,13 @@ export function findSections(nt: NormText, src: string, end: number): Section[] 
     if (h) found.push({ ns, ne: h.end, number: h.number, written: numeralValue(text.slice(ns, q)) });
     q = nextNumbered(text, h ? h.end : q + 1);
   }
-  // Line starts only (a native search of the flag array instead of a test per character).
-  for (let i = nt.lineStart.indexOf(1); i >= 0; i = nt.lineStart.indexOf(1, i + 1)) {
-    const at = BULLETS.has(text.charCodeAt(i)) ? i + 1 : i;
+  // Line starts only.
+  for (let l = 0; l < nt.lines.length; l++) {
+    const i = nt.lines[l];
+    const at = is(text.charCodeAt(i), BULLET) ? i + 1 : i;
     const h = matchHeading(text, at);
     // Without a numeral, the heading must stand alone on its line.
-    if (h && (h.end >= text.length || nt.lineStart[h.end] || HEADING_END.has(text.charCodeAt(h.end)))) {
+    if (h && (h.end >= text.length || nt.lineStart[h.end] || is(text.charCodeAt(h.end), HEADING_END))) {
       if (!covered(found, i, h.end)) found.push({ ns: i, ne: h.end, number: h.number, written: null });
     }
   }

@@ -12,6 +12,8 @@ export interface NormText {
   map: Int32Array;
   /** 1 where the character is the first visible one of its source line. */
   lineStart: Uint8Array;
+  /** The indices where `lineStart` is 1, ascending: the lines, for code that visits each. */
+  lines: Int32Array;
 }
 
 /** The letters of a pinyin gloss: a–z and the vowels with tone marks (and ü, ń, ň, ǹ), by code below U+0200. */
@@ -68,35 +70,44 @@ function foldTable(): Uint16Array {
  * report is parsed): no fresh typed arrays per report. Documents past this size get their own.
  */
 const REUSE_LIMIT = 1 << 20;
-let work = { codes: new Uint16Array(0), map: new Int32Array(0), lineStart: new Uint8Array(0) };
+const workOf = (n: number) => ({ codes: new Uint16Array(n), map: new Int32Array(n), lineStart: new Uint8Array(n), lines: new Int32Array(n) });
+let work = workOf(0);
 function workArrays(n: number) {
-  if (n > REUSE_LIMIT) return { codes: new Uint16Array(n), map: new Int32Array(n), lineStart: new Uint8Array(n) };
+  if (n > REUSE_LIMIT) return workOf(n);
   if (work.codes.length < n) {
     const size = Math.min(REUSE_LIMIT, Math.max(n, work.codes.length * 2, 4096));
-    work = { codes: new Uint16Array(size), map: new Int32Array(size), lineStart: new Uint8Array(size) };
+    work = workOf(size);
   }
   return work;
 }
 
+/** The number of line starts `foldInto` wrote last. */
+let lineCount = 0;
+
 /**
  * The one normalising loop: folds `src[from, to)` into `codes`, and, when given, the source offset
- * and line-start flag of each unit into `map` and `lineStart`. Returns the number of units.
+ * and line-start flag of each unit into `map` and `lineStart`, and the index of each line's first
+ * unit into `lines` (their number in `lineCount`). Returns the number of units.
  */
-function foldInto(src: string, from: number, to: number, codes: Uint16Array, map: Int32Array | null, lineStart: Uint8Array | null): number {
+function foldInto(src: string, from: number, to: number, codes: Uint16Array, map: Int32Array | null, lineStart: Uint8Array | null, lines: Int32Array | null): number {
   const fold = (FOLD ??= foldTable());
-  let k = 0;
+  let k = 0, n = 0;
   let atLine = 1;
   for (let i = from; i < to; i++) {
     const c = fold[src.charCodeAt(i)];
     if (c <= BREAK) { if (c === BREAK) atLine = 1; continue; }
     if (c === 0x28 /* ( */) {
-      const n = pinyinGlossLength(src, i + 1, Math.min(to, i + 10));
-      if (n) { i += n; continue; }
+      const g = pinyinGlossLength(src, i + 1, Math.min(to, i + 10));
+      if (g) { i += g; continue; }
     }
     codes[k] = c;
-    if (map) { map[k] = i; lineStart![k] = atLine; atLine = 0; }
+    if (map) {
+      map[k] = i; lineStart![k] = atLine;
+      if (atLine) { lines![n++] = k; atLine = 0; }
+    }
     k++;
   }
+  lineCount = n;
   return k;
 }
 
@@ -105,9 +116,9 @@ function foldInto(src: string, from: number, to: number, codes: Uint16Array, map
  * next call reuses: read them before normalising another text.
  */
 export function normalize(src: string, from = 0, to = src.length): NormText {
-  const { codes, map, lineStart } = workArrays(to - from);
-  const k = foldInto(src, from, to, codes, map, lineStart);
-  return { text: unitsToString(codes.subarray(0, k)), map: map.subarray(0, k), lineStart: lineStart.subarray(0, k) };
+  const { codes, map, lineStart, lines } = workArrays(to - from);
+  const k = foldInto(src, from, to, codes, map, lineStart, lines);
+  return { text: unitsToString(codes.subarray(0, k)), map: map.subarray(0, k), lineStart: lineStart.subarray(0, k), lines: lines.subarray(0, lineCount) };
 }
 
 let SCRATCH = new Uint16Array(256);
@@ -117,7 +128,7 @@ let SCRATCH = new Uint16Array(256);
  */
 export function normalizeText(src: string, from = 0, to = src.length): string {
   if (to - from > SCRATCH.length) SCRATCH = new Uint16Array(Math.max(to - from, SCRATCH.length * 2));
-  const k = foldInto(src, from, to, SCRATCH, null, null);
+  const k = foldInto(src, from, to, SCRATCH, null, null, null);
   if (k <= 128) return String.fromCharCode.apply(null, SCRATCH.subarray(0, k) as unknown as number[]);
   return unitsToString(SCRATCH.subarray(0, k));
 }
