@@ -29,10 +29,10 @@ const isPinyinLetter = (c: number) => c < 0x200 && PINYIN_LETTER[c] === 1;
  * Length of the pinyin gloss body starting at `i` — one to seven letters and `)` — within `src[i, to)`,
  * or 0 when there is none (what the pattern `^[a-zā…ǹ]{1,7}\)` matches, without a match object).
  */
-function pinyinGlossLength(src: string, i: number, to: number): number {
+function pinyinGlossLength(src: Uint16Array, i: number, to: number): number {
   let j = i;
-  while (j < to && j - i < 7 && isPinyinLetter(src.charCodeAt(j))) j++;
-  return j > i && j < to && src.charCodeAt(j) === 0x29 ? j - i + 1 : 0;
+  while (j < to && j - i < 7 && isPinyinLetter(src[j])) j++;
+  return j > i && j < to && src[j] === 0x29 ? j - i + 1 : 0;
 }
 
 const DROP = 0, BREAK = 1;
@@ -42,12 +42,37 @@ const DROP = 0, BREAK = 1;
  * seven times faster than `TextDecoder`, which validates; elsewhere the decoder.
  */
 const UTF16 = new TextDecoder('utf-16le');
-type NodeBuffer = { from(b: ArrayBufferLike, offset: number, length: number): { toString(encoding: 'utf16le'): string } };
+interface NodeBufferInstance { buffer: ArrayBufferLike; byteOffset: number; write(s: string, offset: number, length: number, encoding: 'utf16le'): number }
+type NodeBuffer = {
+  from(b: ArrayBufferLike, offset: number, length: number): { toString(encoding: 'utf16le'): string };
+  allocUnsafe(n: number): NodeBufferInstance;
+};
 const NodeBuf = (globalThis as unknown as { Buffer?: NodeBuffer }).Buffer;
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const unitsToString: (u: Uint16Array) => string = NodeBuf && typeof NodeBuf.from === 'function' && littleEndian
-  ? u => NodeBuf.from(u.buffer, u.byteOffset, u.byteLength).toString('utf16le')
+const onNode = !!NodeBuf && typeof NodeBuf.from === 'function' && typeof NodeBuf.allocUnsafe === 'function' && littleEndian;
+const unitsToString: (u: Uint16Array) => string = onNode
+  ? u => NodeBuf!.from(u.buffer, u.byteOffset, u.byteLength).toString('utf16le')
   : u => UTF16.decode(u);
+
+/**
+ * The UTF-16 units of `src[from, to)` at [0, to - from) of a reused array, valid until the next call.
+ * The normalising loop reads them there: a typed-array read per character instead of `charCodeAt`,
+ * which on a report sliced from a compilation goes through the slice to its parent each time. On Node
+ * one native copy (a buffer's `write`, which keeps lone surrogates as they are); elsewhere a loop.
+ */
+let unitBytes: NodeBufferInstance | null = null;
+let units: Uint16Array = new Uint16Array(0);
+function unitsOf(src: string, from: number, to: number): Uint16Array {
+  const n = to - from;
+  if (units.length < n) {
+    const size = Math.max(n, units.length * 2, 4096);
+    if (onNode) { unitBytes = NodeBuf!.allocUnsafe(size * 2); units = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, size); }
+    else units = new Uint16Array(size);
+  }
+  if (unitBytes) unitBytes.write(from === 0 && to === src.length ? src : src.slice(from, to), 0, n * 2, 'utf16le');
+  else for (let i = 0; i < n; i++) units[i] = src.charCodeAt(from + i);
+  return units;
+}
 /**
  * One table for every UTF-16 unit: 0 = dropped (white space, `|`, quotes), 1 = line break,
  * otherwise the folded unit (full-width → half-width, traditional → simplified).
@@ -89,20 +114,21 @@ let lineCount = 0;
  * and line-start flag of each unit into `map` and `lineStart`, and the index of each line's first
  * unit into `lines` (their number in `lineCount`). Returns the number of units.
  */
-function foldInto(src: string, from: number, to: number, codes: Uint16Array, map: Int32Array | null, lineStart: Uint8Array | null, lines: Int32Array | null): number {
+function foldInto(text: string, from: number, to: number, codes: Uint16Array, map: Int32Array | null, lineStart: Uint8Array | null, lines: Int32Array | null): number {
   const fold = (FOLD ??= foldTable());
+  const src = unitsOf(text, from, to), end = to - from;
   let k = 0, n = 0;
   let atLine = 1;
-  for (let i = from; i < to; i++) {
-    const c = fold[src.charCodeAt(i)];
+  for (let i = 0; i < end; i++) {
+    const c = fold[src[i]];
     if (c <= BREAK) { if (c === BREAK) atLine = 1; continue; }
     if (c === 0x28 /* ( */) {
-      const g = pinyinGlossLength(src, i + 1, Math.min(to, i + 10));
+      const g = pinyinGlossLength(src, i + 1, Math.min(end, i + 10));
       if (g) { i += g; continue; }
     }
     codes[k] = c;
     if (map) {
-      map[k] = i; lineStart![k] = atLine;
+      map[k] = from + i; lineStart![k] = atLine;
       if (atLine) { lines![n++] = k; atLine = 0; }
     }
     k++;
