@@ -56,6 +56,13 @@ export function classifyLine(text: string, ls: number, le: number, to: number): 
   return { opens: title || overviewStart, overview };
 }
 
+/** Start of the line holding offset `i`, read back from `i` but never before `floor`. */
+function lineStartBefore(text: string, i: number, floor: number): number {
+  let s = i;
+  for (let ch = text.charCodeAt(s - 1); s > floor && ch !== 10 && ch !== 13; ch = text.charCodeAt(--s - 1));
+  return s;
+}
+
 /** Whether the line text[a, b) can be the first half of a broken title: its last visible character can end `…公开`, `…公開`, `…公开工作` or `…公开(kāi)`. */
 function endsLikeTitleHalf(text: string, a: number, b: number): boolean {
   let e = b;
@@ -103,14 +110,12 @@ export function scanBoundaries(text: string, from: number, to: number, stop?: (b
     if (c >= to) break;
     // The start of the line holding c (ls itself when no line break lies between them): read back
     // from c, never past ls, so a file of very long lines is still read once.
-    let s = c;
-    for (let ch = text.charCodeAt(s - 1); s > ls && ch !== 10 && ch !== 13; ch = text.charCodeAt(--s - 1));
+    const s = lineStartBefore(text, c, ls);
     // A line not visited before this one may be the first half of a broken title (`…政府信息公开` /
     // `年度报告`): the only way a line without the key characters opens a report.
     if (s > ls) {
       const prevEnd = s - (text.charCodeAt(s - 1) === 10 && s - 2 >= ls && text.charCodeAt(s - 2) === 13 ? 2 : 1);
-      let prevStart = prevEnd;
-      for (let ch = text.charCodeAt(prevStart - 1); prevStart > ls && ch !== 10 && ch !== 13; ch = text.charCodeAt(--prevStart - 1));
+      const prevStart = lineStartBefore(text, prevEnd, ls);
       if (endsLikeTitleHalf(text, prevStart, prevEnd) && classifyLine(text, prevStart, prevEnd, to).opens && opening(prevStart)) return out;
     }
     ls = s;

@@ -1,5 +1,5 @@
 import type { Cell } from '../model';
-import { hasCjk, readValue } from './values';
+import { hasCjk, isAsciiDigits, readValue } from './values';
 import { isJsWhiteSpace } from '../text/whitespace';
 
 /*
@@ -20,11 +20,7 @@ const JUNK = /^(?:[^\p{L}\p{N}]|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖ
 const VALUE_TOKEN = /[+\-－]?[0-9０-９]+(?:[.．,，][0-9０-９]+)*(?:万元|元|件|个|条|项|次|人)?/g;
 
 /** Up to 15 ASCII digits (a glued run such as `0000000` among them): most cells, read without a regex. */
-function isPlainCount(text: string, a: number, b: number): boolean {
-  if (b - a > 15) return false;
-  for (let i = a; i < b; i++) { const c = text.charCodeAt(i); if (c < 0x30 || c > 0x39) return false; }
-  return true;
-}
+const isPlainCount = (text: string, a: number, b: number): boolean => b - a <= 15 && isAsciiDigits(text, a, b);
 
 /** `0`…`9` as shared strings: most cells are one digit, and a slice of the (two-byte) report text would be a new string each. */
 const DIGITS = Array.from({ length: 10 }, (_, d) => String(d));
@@ -33,7 +29,7 @@ const DIGITS = Array.from({ length: 10 }, (_, d) => String(d));
 const digitsText = (text: string, a: number, b: number) => (b - a === 1 ? DIGITS[text.charCodeAt(a) - 0x30] : text.slice(a, b));
 
 function cell(text: string, a: number, b: number): Cell {
-  if (a < b && isPlainCount(text, a, b)) {
+  if (isPlainCount(text, a, b)) {
     const t = digitsText(text, a, b);
     // The value without leading zeros (`007` → `7`, `000` → `0`), as readValue gives it.
     let z = a;

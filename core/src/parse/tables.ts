@@ -4,6 +4,7 @@ import type { RowSpec, TableSpec } from '../template/types';
 import { sourceEnd, sourceStart, type NormText } from '../text/normalize';
 import { findLabel, findLabelBy, labelSearch, type LabelHit, type LabelSearch } from './labels';
 import { blank, readCells } from './spans';
+import { isAsciiDigits } from './values';
 import { slotOf, type CellTable } from './cellTable';
 
 /** What the table readers share: the report's text, its normalised form, and the cells found so far. */
@@ -35,13 +36,6 @@ const APPEALS_CELL_KEYS = rowKeysOf(APPEALS_KEYS.map(k => `appeals.${k}`));
 
 const NO_CELLS: string[] = [];
 
-/** One or more ASCII digits and nothing else (`/^\d+$/` without the regex). */
-function isDigitRun(t: string): boolean {
-  if (!t.length) return false;
-  for (let i = 0; i < t.length; i++) { const c = t.charCodeAt(i); if (c < 0x30 || c > 0x39) return false; }
-  return true;
-}
-
 function put(ctx: TableContext, keys: RowKeys, i: number, cell: Cell): number {
   cell.key = keys.keys[i];
   ctx.cells.setAt(keys.slots[i], cell);
@@ -66,7 +60,7 @@ export function assignRow(ctx: TableContext, keys: RowKeys, raw: Cell[], at: num
   if (raw.length === n) { for (let i = 0; i < n; i++) end = Math.max(end, put(ctx, keys, i, raw[i])); return end; }
   // Digits glued or half-glued (`0 0 0 0 0 00`): when the digits are exactly as many as the
   // columns, each digit is a cell; otherwise they cannot be separated.
-  const digitsOnly = raw.every(r => r.kind === 'number' && isDigitRun(r.text));
+  const digitsOnly = raw.every(r => r.kind === 'number' && isAsciiDigits(r.text));
   const digits = digitsOnly ? raw.reduce((n, r) => n + r.text.length, 0) : 0;
   if (digitsOnly && raw.length < n && digits === n) {
     let i = 0;

@@ -50,3 +50,10 @@ export function hasCjk(s: string): boolean {
   }
   return false;
 }
+
+/** Whether `text[a, b)` is one or more ASCII digits and nothing else (`/^\d+$/` without the regex). */
+export function isAsciiDigits(text: string, a = 0, b = text.length): boolean {
+  if (b <= a) return false;
+  for (let i = a; i < b; i++) { const c = text.charCodeAt(i); if (c < 0x30 || c > 0x39) return false; }
+  return true;
+}

@@ -54,6 +54,9 @@ const unitsToString: (u: Uint16Array) => string = onNode
   ? u => NodeBuf!.from(u.buffer, u.byteOffset, u.byteLength).toString('utf16le')
   : u => UTF16.decode(u);
 
+/** Work arrays (below) are kept from one report to the next up to this many units. */
+const REUSE_LIMIT = 1 << 20;
+
 /**
  * The UTF-16 units of `src[from, to)` at [0, to - from) of a reused array, valid until the next call.
  * The normalising loop reads them there: a typed-array read per character instead of `charCodeAt`,
@@ -64,14 +67,17 @@ let unitBytes: NodeBufferInstance | null = null;
 let units: Uint16Array = new Uint16Array(0);
 function unitsOf(src: string, from: number, to: number): Uint16Array {
   const n = to - from;
-  if (units.length < n) {
-    const size = Math.max(n, units.length * 2, 4096);
-    if (onNode) { unitBytes = NodeBuf!.allocUnsafe(size * 2); units = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, size); }
-    else units = new Uint16Array(size);
+  // Kept from one call to the next up to the work arrays' size (below); a longer text gets its own.
+  let bytes = unitBytes, u = units;
+  if (u.length < n) {
+    const size = n > REUSE_LIMIT ? n : Math.min(REUSE_LIMIT, Math.max(n, u.length * 2, 4096));
+    bytes = onNode ? NodeBuf!.allocUnsafe(size * 2) : null;
+    u = bytes ? new Uint16Array(bytes.buffer, bytes.byteOffset, size) : new Uint16Array(size);
+    if (n <= REUSE_LIMIT) { unitBytes = bytes; units = u; }
   }
-  if (unitBytes) unitBytes.write(from === 0 && to === src.length ? src : src.slice(from, to), 0, n * 2, 'utf16le');
-  else for (let i = 0; i < n; i++) units[i] = src.charCodeAt(from + i);
-  return units;
+  if (bytes) bytes.write(from === 0 && to === src.length ? src : src.slice(from, to), 0, n * 2, 'utf16le');
+  else for (let i = 0; i < n; i++) u[i] = src.charCodeAt(from + i);
+  return u;
 }
 /**
  * One table for every UTF-16 unit: 0 = dropped (white space, `|`, quotes), 1 = line break,
@@ -92,9 +98,8 @@ function foldTable(): Uint16Array {
 
 /**
  * Work arrays reused from one report to the next (a report's normalised text is only used while that
- * report is parsed): no fresh typed arrays per report. Documents past this size get their own.
+ * report is parsed): no fresh typed arrays per report. Documents past `REUSE_LIMIT` units get their own.
  */
-const REUSE_LIMIT = 1 << 20;
 const workOf = (n: number) => ({ codes: new Uint16Array(n), map: new Int32Array(n), lineStart: new Uint8Array(n), lines: new Int32Array(n) });
 let work = workOf(0);
 function workArrays(n: number) {
