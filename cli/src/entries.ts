@@ -10,15 +10,13 @@ export interface RenderOptions { lang: Lang; format: Format; color: boolean }
 /** What the main thread asks of a worker: files, and how to render them. */
 export interface Job extends RenderOptions { batch: { index: number; file: string }[] }
 
+/** One checked file's share of the summary, and for SARIF its result (the text and JSON outputs are written as bytes). */
+export interface Entry { index: number; counts: Counts; result?: FileResult }
 /**
- * One checked file, rendered where it was checked: its text lines or JSON entry (the separator
- * before it included) as UTF-8 bytes, written out as they are, or for SARIF the result itself.
+ * Checked files, one after the other from `entries[0].index`, with their text or JSON output (the
+ * separator before each entry included) as UTF-8 bytes in one buffer, written out as they are.
  */
-export interface Entry { counts: Counts; bytes?: Uint8Array; result?: FileResult }
-/** An entry as a worker sends it back, with its place in the output. */
-export type Rendered = Entry & { index: number };
-/** A worker's batch of entries: their output, one after the other, in one buffer (`ends[k]`: where entry k's bytes end). */
-export interface RenderedBatch { entries: Omit<Rendered, 'bytes'>[]; ends: number[]; bytes: Uint8Array }
+export interface RenderedBatch { entries: Entry[]; bytes: Uint8Array }
 
 /** One file's share of the summary (an unreadable file counts as an error). */
 function countsOf(c: CheckedFile): Counts {
@@ -53,18 +51,9 @@ function render(file: string, index: number, job: RenderOptions): { counts: Coun
   return { counts };
 }
 
-/** Checks and renders the file at place `index` of the output. */
-export function renderEntry(file: string, index: number, job: RenderOptions): Entry {
-  const e = render(file, index, job);
-  return e.result ? e : { ...e, bytes: sink.take() };
-}
-
-/** Checks and renders a batch of files, their output in one buffer (one hand-over between threads, not one per file). */
+/** Checks and renders a batch of files, their output in one buffer (one hand-over between threads, and one write, per batch). */
 export function renderBatch(batch: Job['batch'], job: RenderOptions): RenderedBatch {
-  const entries: RenderedBatch['entries'] = [], ends: number[] = [];
-  for (const { index, file } of batch) {
-    entries.push({ index, ...render(file, index, job) });
-    ends.push(sink.length);
-  }
-  return { entries, ends, bytes: sink.take() };
+  const entries: Entry[] = [];
+  for (const { index, file } of batch) entries.push({ index, ...render(file, index, job) });
+  return { entries, bytes: sink.take() };
 }

@@ -41,12 +41,15 @@ async function check(paths: string[], opts: { format: Format; lang: Lang; progre
   let unreadable = false;
   if (opts.format === 'json') await write('{"version":1,"files":[');
   const color = opts.format === 'text' && !!out.isTTY && !process.env.NO_COLOR;
-  await checkAll(files, { lang: opts.lang, format: opts.format, color }, async (e, i) => {
-    addCounts(summary, e.counts);
-    unreadable ||= e.counts.unreadable;
-    bar?.update(i + 1);
-    if (e.result) sarif.push(e.result);
-    else if (e.bytes?.length) await write(e.bytes);
+  let done = 0;
+  await checkAll(files, { lang: opts.lang, format: opts.format, color }, async b => {
+    for (const e of b.entries) {
+      addCounts(summary, e.counts);
+      unreadable ||= e.counts.unreadable;
+      if (e.result) sarif.push(e.result);
+    }
+    bar?.update((done += b.entries.length));
+    if (b.bytes.length) await write(b.bytes);
   }, opts.jobs);
   bar?.stop();
   if (opts.format === 'json') await write(`],"summary":${JSON.stringify(summary)}}\n`);

@@ -27,13 +27,22 @@ export class Utf8Sink implements JsonSink {
   /** Bytes written since the last `take`. */
   get length(): number { this.flush(); return this.len; }
 
-  /** The bytes written since the last `take`, in a buffer of their own (to hand to another thread). */
+  /**
+   * The bytes written since the last `take`, in a buffer of their own (to hand to another thread):
+   * the sink's own buffer when they fill most of it (a new one is taken for what follows), else a copy.
+   */
   take(): Uint8Array {
     this.flush();
-    const out = Buffer.allocUnsafeSlow(this.len);
-    this.buf.copy(out, 0, 0, this.len);
+    const n = this.len;
     this.len = 0;
-    return out;
+    if (4 * n < 3 * this.buf.length) {
+      const out = Buffer.allocUnsafeSlow(n);
+      this.buf.copy(out, 0, 0, n);
+      return out;
+    }
+    const full = this.buf.subarray(0, n);
+    this.buf = Buffer.allocUnsafeSlow(this.buf.length);
+    return full;
   }
 
   private flush(): void {
