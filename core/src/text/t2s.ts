@@ -1,29 +1,17 @@
-import { ConverterFactory } from 'opencc-js/core';
-import TSCharacters from 'opencc-js/dict/TSCharacters';
+import { T2S_PAIRS } from './t2sTable';
 
 /**
  * Traditional → simplified, one UTF-16 unit at a time, for label matching.
- * The mapping is OpenCC's own character dictionary run through its converter once; the result is a
- * flat table so that normalising a 5 MB compilation costs one array read per character.
+ * The mapping is OpenCC's own character dictionary run through its converter, generated as data
+ * (`t2sTable.ts`, by `scripts/gen-t2s.js`), and read into a flat table so that normalising a 5 MB
+ * compilation costs one array read per character.
  */
 let table: Uint16Array | null = null;
 
 function build(): Uint16Array {
-  const convert = ConverterFactory([TSCharacters]);
   const t = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) t[c] = c;
-  // Convert the CJK blocks in one call and keep only one-to-one changes.
-  const from = 0x3400, to = 0x9fff;
-  const chars: string[] = [];
-  for (let c = from; c <= to; c++) chars.push(String.fromCharCode(c));
-  const src = chars.join('\n');
-  const out = convert(src).split('\n');
-  if (out.length === chars.length) {
-    for (let i = 0; i < chars.length; i++) {
-      const o = out[i];
-      if (o.length === 1 && o !== chars[i]) t[from + i] = o.charCodeAt(0);
-    }
-  }
+  for (let i = 0; i + 1 < T2S_PAIRS.length; i += 2) t[T2S_PAIRS.charCodeAt(i)] = T2S_PAIRS.charCodeAt(i + 1);
   return t;
 }
 
