@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { decodeBytes, diagnosticsJson, notAReport, ReportDocument, type DiagnosticJson, type Lang } from '../../core/src';
 
 /** One file's findings as the text and SARIF outputs print them. */
@@ -19,13 +19,40 @@ export interface CheckedFile {
 
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
+/** Where files are read: one buffer, grown as needed, reused from file to file (a file's bytes are decoded into a string at once). */
+let readBuffer = Buffer.allocUnsafeSlow(64 * 1024);
+
+/** A file's bytes (valid until the next read), or its size when it is over the limit. One open, stat, read and close. */
+function readWhole(file: string): Uint8Array | number {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > MAX_FILE_BYTES) return size;
+    let n = 0;
+    for (;;) {
+      // Room for the size the file had and one byte more: a read that fills it means the file grew.
+      if (readBuffer.length < Math.max(size, n) + 1) {
+        const bigger = Buffer.allocUnsafeSlow(Math.max(size + 1, 2 * readBuffer.length));
+        readBuffer.copy(bigger, 0, 0, n);
+        readBuffer = bigger;
+      }
+      const got = readSync(fd, readBuffer, n, readBuffer.length - n, null);
+      if (got === 0) break;
+      n += got;
+      if (n > MAX_FILE_BYTES) return n;
+    }
+    return readBuffer.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads, decodes and checks one file. Never throws: an unreadable, empty or binary file gets `error` or a note. */
 export function checkFileDocument(file: string, lang: Lang): CheckedFile {
   const none = { encoding: null, doc: null, notes: [] };
   try {
-    const size = statSync(file).size;
-    if (size > MAX_FILE_BYTES) return { path: file, ...none, error: lang === 'en' ? `file too large (${size} bytes; limit ${MAX_FILE_BYTES})` : `文件过大（${size} 字节，上限 ${MAX_FILE_BYTES}）` };
-    const bytes = readFileSync(file);
+    const bytes = readWhole(file);
+    if (typeof bytes === 'number') return { path: file, ...none, error: lang === 'en' ? `file too large (${bytes} bytes; limit ${MAX_FILE_BYTES})` : `文件过大（${bytes} 字节，上限 ${MAX_FILE_BYTES}）` };
     if (bytes.length === 0) return { path: file, ...none, notes: [noteOf('empty', lang)] };
     const d = decodeBytes(bytes);
     if (d.binary) return { path: file, ...none, notes: [noteOf('binary', lang)] };

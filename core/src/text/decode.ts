@@ -14,15 +14,21 @@ function looksUtf16(b: Uint8Array, odd: boolean): boolean {
   return zeros > n / 2 * 0.3;
 }
 
+/** A character that counts against a text: NUL and the other C0 controls but tab, line feed, form feed and carriage return; U+FFFD. */
+const SUSPECT = /[\x00-\x08\x0b\x0e-\x1f\ufffd]/;
+
 /** NUL bytes or many control characters in the first 8 KB: not a text file. */
 function looksBinary(text: string): boolean {
   const n = Math.min(text.length, 8192);
+  const head = n < text.length ? text.slice(0, n) : text;
+  // Most files have none at all: one native scan says so.
+  if (!SUSPECT.test(head)) return false;
   let bad = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 0 || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) bad++;
   }
-  return n > 0 && bad / n > 0.1;
+  return bad / n > 0.1;
 }
 
 /** Decoders made once (making one is far dearer than a report's decoding); `decode` without `stream` leaves none in a state. */
