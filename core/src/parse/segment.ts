@@ -115,8 +115,12 @@ export function scanBoundaries(text: string, from: number, to: number, stop?: (b
     // `年度报告`): the only way a line without the key characters opens a report.
     if (s > ls) {
       const prevEnd = s - (text.charCodeAt(s - 1) === 10 && s - 2 >= ls && text.charCodeAt(s - 2) === 13 ? 2 : 1);
-      const prevStart = lineStartBefore(text, prevEnd, ls);
-      if (endsLikeTitleHalf(text, prevStart, prevEnd) && classifyLine(text, prevStart, prevEnd, to).opens && opening(prevStart)) return out;
+      // Its ending first (with `ls` for a floor, which only lets more lines through): most lines
+      // fail it, and are not read back to their start.
+      if (endsLikeTitleHalf(text, ls, prevEnd)) {
+        const prevStart = lineStartBefore(text, prevEnd, ls);
+        if (endsLikeTitleHalf(text, prevStart, prevEnd) && classifyLine(text, prevStart, prevEnd, to).opens && opening(prevStart)) return out;
+      }
     }
     ls = s;
     const le = endOf(ls);
