@@ -543,6 +543,31 @@ describe('server robustness over stdio', function () {
       await storm.call(this, true);
     });
 
+    it('checks 100 keystrokes that reach it together once, and publishes the last version, right', async () => {
+      const uri = 'file:///burst/typing.nianbao';
+      const text = seed('002');
+      const open = client.diagnostics(uri, (_, q) => q.version === 1);
+      await client.open(uri, text);
+      await open;
+      // Typed into the overview paragraph (line 8) while the server was busy: one write to its stdin.
+      const frames: Buffer[] = [];
+      let now = text, version = 1;
+      for (let i = 0; i < 100; i++) {
+        version++;
+        const p = { line: 7, character: i };
+        const change = { range: { start: p, end: p }, text: '年度报告信息公开政务'[i % 10] };
+        now = applyChanges(now, [change]);
+        const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges: [change] } }));
+        frames.push(Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body);
+      }
+      client.proc.stdin!.write(Buffer.concat(frames));
+      const last = await client.diagnostics(uri, (_, q) => q.version === version);
+      await sleep(300);
+      const checks = client.published.filter(p => p.uri === uri && (p.version ?? 0) > 1).map(p => p.version);
+      assert.ok(checks.length <= 2, `${checks.length} checks (versions ${checks.join(', ')}) for 100 queued keystrokes: at most one may be queued behind a running one`);
+      assert.deepEqual(essence(last.diagnostics), essence(await freshDiagnostics(client, now, 'typing')), 'the last version’s diagnostics are those of its text');
+    });
+
     it('says it skipped a document over nianbao.maxFileSize, and checks it once it is back under', async () => {
       client.settings = { maxFileSize: 20000 };
       await client.notify('workspace/didChangeConfiguration', { settings: {} });
