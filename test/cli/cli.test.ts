@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, chmodSync, readdirSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, chmodSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fixturePath, seed } from '../support/fixtures';
@@ -108,6 +108,39 @@ describe('nianbao check (CLI)', function () {
     const status = await new Promise<number | null>(resolve => child.on('exit', code => resolve(code)));
     assert.equal(stderr, '');
     assert.equal(status, 0);
+  });
+
+  it('worker threads write exactly what one thread writes, in input order: 44 files of every kind, one larger than the read buffer', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-pool-'));
+    const texts: string[] = [];
+    for (const sub of ['seeds', 'real', 'encodings']) {
+      for (const f of readdirSync(fixturePath(sub))) {
+        const bytes = readFileSync(fixturePath(sub, f));
+        writeFileSync(path.join(dir, `${sub}-${f}`), bytes);
+        if (sub !== 'encodings') texts.push(bytes.toString('utf8'));
+      }
+    }
+    writeFileSync(path.join(dir, 'empty.txt'), '');
+    writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7, 0, 0, 0, 0]));
+    // A compilation of every real report three times over: well past the 64 KB the reader starts with.
+    const big = texts.join('\n').repeat(3);
+    assert.ok(Buffer.byteLength(big) > 256 * 1024);
+    writeFileSync(path.join(dir, 'compilation.txt'), big);
+    for (let i = 0; i < 18; i++) writeFileSync(path.join(dir, `copy-${String(i).padStart(2, '0')}.txt`), texts[i % texts.length]);
+    const files = readdirSync(dir).length;
+    assert.equal(files, 44, 'the 23 fixtures, an empty and a binary file, a compilation and 18 copies: several batches on each worker');
+    for (const format of ['json', 'text']) {
+      const pooled = run('check', '--format', format, '--no-progress', dir);
+      const single = run('check', '--format', format, '--no-progress', '-j', '1', dir);
+      assert.equal(pooled.status, 1);
+      assert.equal(pooled.stdout, single.stdout, `--format ${format}: workers and one thread`);
+    }
+    const out = JSON.parse(run('check', '--format', 'json', '--no-progress', dir).stdout);
+    assert.deepEqual(out.files.map((f: any) => path.basename(f.path)), readdirSync(dir).sort());
+    const compilation = out.files.find((f: any) => f.path.endsWith('compilation.txt'));
+    assert.equal(compilation.reports.length, 3 * texts.length, 'every report of the compilation, each read whole');
+    assert.equal(out.files.find((f: any) => f.path.endsWith('empty.txt')).diagnostics[0].message, '文件为空');
+    assert.equal(out.summary.files, files);
   });
 
   it('walks folders in name order: report extensions only, hidden folders skipped, symbolic links followed', () => {
