@@ -138,11 +138,17 @@ class MembersWriter {
     const sink = this.sink;
     let first = true;
     for (const c of report.cells.values()) {
-      sink.ascii(`${first ? '' : ','}${keyJson(c.key)}{"text":`);
-      this.value(c.text);
-      sink.ascii(`,"kind":"${c.kind === 'unknown' ? 'invalid' : c.kind}","value":`);
-      if (c.value === null) sink.ascii('null'); else this.value(c.value);
-      sink.ascii(`,"range":${this.range(base, c.start, c.end)}}`);
+      const kind = c.kind === 'unknown' ? 'invalid' : c.kind;
+      // Most cells: figures (or nothing) on one line, written as one piece.
+      if (plain(c.text) && (c.value === null || plain(c.value))) {
+        sink.ascii(`${first ? '' : ','}${keyJson(c.key)}{"text":"${c.text}","kind":"${kind}","value":${c.value === null ? 'null' : `"${c.value}"`},"range":${this.range(base, c.start, c.end)}}`);
+      } else {
+        sink.ascii(`${first ? '' : ','}${keyJson(c.key)}{"text":`);
+        this.value(c.text);
+        sink.ascii(`,"kind":"${kind}","value":`);
+        if (c.value === null) sink.ascii('null'); else this.value(c.value);
+        sink.ascii(`,"range":${this.range(base, c.start, c.end)}}`);
+      }
       first = false;
     }
   }
