@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { decodeBytes, diagnosticsJson, notAReport, ReportDocument, type DiagnosticJson, type Lang } from '../../core/src';
+import { nodeUtf8 } from './utf8';
 
 /** One file's findings as the text and SARIF outputs print them. */
 export interface FileResult {
@@ -54,7 +55,7 @@ export function checkFileDocument(file: string, lang: Lang): CheckedFile {
     const bytes = readWhole(file);
     if (typeof bytes === 'number') return { path: file, ...none, error: lang === 'en' ? `file too large (${bytes} bytes; limit ${MAX_FILE_BYTES})` : `文件过大（${bytes} 字节，上限 ${MAX_FILE_BYTES}）` };
     if (bytes.length === 0) return { path: file, ...none, notes: [noteOf('empty', lang)] };
-    const d = decodeBytes(bytes);
+    const d = decodeBytes(bytes, nodeUtf8);
     if (d.binary) return { path: file, ...none, notes: [noteOf('binary', lang)] };
     return { path: file, encoding: d.encoding, doc: ReportDocument.parse(d.text), notes: [] };
   } catch (e) {

@@ -8,7 +8,7 @@ export { checkReport, notAReport } from './checks';
 export { LineIndex, pushLineStarts } from './text/lineIndex';
 export { upperBound } from './search';
 export { REPORT_EXTENSIONS } from './files';
-export { decodeBytes, type Decoded } from './text/decode';
+export { decodeBytes, type Decoded, type Utf8Decoder } from './text/decode';
 export { cellName, rowName, tableName } from './template/names';
 export { SECTIONS } from './template/sections';
 export { evaluateAll, type Evaluated } from './checks/relations';
