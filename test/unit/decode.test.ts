@@ -40,6 +40,7 @@ describe('decodeBytes: UTF-8, text or binary', () => {
       if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes.unshift(0x41); // decodeBytes takes a leading BOM apart
       samples.push(Uint8Array.from(bytes));
     }
+    assert.ok(nodeUtf8, 'this Node has buffer.isUtf8 and buffer.transcode');
     let valid = 0;
     for (const b of samples) {
       if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) continue;
