@@ -20,7 +20,12 @@ export interface CheckedFile {
 
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-/** Where files are read: one buffer, grown as needed, reused from file to file (a file's bytes are decoded into a string at once). */
+/**
+ * Where files are read: one buffer, grown as needed and reused from file to file (a file's bytes are
+ * decoded into a string at once), up to `KEEP_BYTES`: a larger file is read into a buffer of its own,
+ * not kept, so one huge file does not leave a buffer of its size behind.
+ */
+const KEEP_BYTES = 4 * 1024 * 1024;
 let readBuffer = Buffer.allocUnsafeSlow(64 * 1024);
 
 /** A file's bytes (valid until the next read), or its size when it is over the limit. One open, stat, read and close. */
@@ -29,20 +34,21 @@ function readWhole(file: string): Uint8Array | number {
   try {
     const size = fstatSync(fd).size;
     if (size > MAX_FILE_BYTES) return size;
-    let n = 0;
+    let buf = readBuffer, n = 0;
     for (;;) {
       // Room for the size the file had and one byte more: a read that fills it means the file grew.
-      if (readBuffer.length < Math.max(size, n) + 1) {
-        const bigger = Buffer.allocUnsafeSlow(Math.max(size + 1, 2 * readBuffer.length));
-        readBuffer.copy(bigger, 0, 0, n);
-        readBuffer = bigger;
+      if (buf.length < Math.max(size, n) + 1) {
+        const bigger = Buffer.allocUnsafeSlow(Math.max(size + 1, 2 * buf.length));
+        buf.copy(bigger, 0, 0, n);
+        buf = bigger;
       }
-      const got = readSync(fd, readBuffer, n, readBuffer.length - n, null);
+      const got = readSync(fd, buf, n, buf.length - n, null);
       if (got === 0) break;
       n += got;
       if (n > MAX_FILE_BYTES) return n;
     }
-    return readBuffer.subarray(0, n);
+    if (buf.length <= KEEP_BYTES) readBuffer = buf;
+    return buf.subarray(0, n);
   } finally {
     closeSync(fd);
   }
