@@ -65,13 +65,14 @@ function fullCheck(text) { return core.allFindings(core.ReportDocument.parse(tex
 const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 /**
  * Times of `f(text)` over `reps` runs after `warm` warm-up runs, back to back: each run pays for the
- * garbage it makes, as it does in a server or a batch — the throughput. (With `afterFullGc`, each
- * run starts right after two forced full collections, the method until the seventh session: V8 then
- * sets the old generation's limit just above what is live, and a run that keeps what it allocates —
- * a check keeps its 8 MB model — crosses it and pays for a full mark-compact inside the timed run
- * itself; see docs/performance.md.) Each time is min(wall, process CPU) ms: on an idle core the wall
- * time is the smaller (CPU time also counts V8's helper threads); on a loaded machine the CPU time
- * is (the wall time also counts waiting for a core). `t.wall`, `t.cpu`: the raw figures.
+ * garbage it makes, as it does in a server or a batch — the throughput. With `afterFullGc`, each run
+ * starts right after two forced full collections (the method until the seventh session): a state no
+ * server or batch is in, and a costly one for the check — 41–88 ms for the 2 MB check against 30–53
+ * ms back to back, with no collection, deoptimisation or page fault inside most of those runs, while
+ * the baseline pass takes the same time either way (docs/performance.md). Each time is min(wall,
+ * process CPU) ms: on an idle core the wall time is the smaller (CPU time also counts V8's helper
+ * threads); on a loaded machine the CPU time is (the wall time also counts waiting for a core).
+ * `t.wall`, `t.cpu`: the raw figures.
  */
 function timeIt(f, text, reps, warm, { afterFullGc = false } = {}) {
   // Warm up to the optimising compiler's steady state: at least `warm` runs, and on until 1.5 s
@@ -110,7 +111,7 @@ function benchCheck() {
     // The same check, each run right after forced full collections (the method until the seventh session).
     const tForced = timeIt(fullCheck, text, reps, 0, { afterFullGc: true });
     row({ id: `check.afterFullGc.${s.reports}`, name: `full check right after a forced full GC (${tag})`, value: mb / (median(tForced) / 1000), unit: 'MB/s', baseline: base, baselineName: 'split lines + 1 regex/line',
-      ratio: mb / (median(tForced) / 1000) / base, note: `median of ${reps} runs, each after two forced full collections: ${median(tForced).toFixed(0)} ms/check; the runs include a full mark-compact that the forced collections bring on (the method until the seventh session)` });
+      ratio: mb / (median(tForced) / 1000) / base, note: `median of ${reps} runs, each right after two forced full collections: ${median(tForced).toFixed(0)} ms/check (the method until the seventh session; see docs/performance.md)` });
     row({ id: `check.cold.${s.reports}`, name: `first check in a fresh process (${tag})`, value: cold.ms, unit: 'ms', baseline: median(tCheck), baselineName: 'warm check',
       ratio: cold.ms / median(tCheck), note: `${(mb / (cold.ms / 1000)).toFixed(1)} MB/s cold; median of ${cold.runs} processes` });
     // Memory held by the parsed document (heap after GC) and its findings.
