@@ -214,6 +214,12 @@ function procStatus(pid) {
   } catch { return { rss: NaN, hwm: NaN }; }
 }
 
+/** A JSON-RPC notification framed for stdio (`Content-Length` header and body), ready to write. */
+function notification(method, params) {
+  const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', method, params }), 'utf8');
+  return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+}
+
 class Server {
   constructor() {
     const rpc = require(require.resolve('vscode-jsonrpc/node', { paths: [ROOT] }));
@@ -246,9 +252,8 @@ class Server {
    * being sent.
    */
   notifyNow(method, params) {
-    const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', method, params }), 'utf8');
     const t = now();
-    this.proc.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
+    this.proc.stdin.write(notification(method, params));
     return t;
   }
   /** Time of the first chunk the server wrote at or after `t`. */
@@ -350,8 +355,7 @@ async function benchServer(ctx) {
     for (let i = 0; i < typed; i++) {
       version++;
       const p0 = { line: at.line, character: at.character + i };
-      const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges: [{ range: { start: p0, end: p0 }, text: chars[i % chars.length] }] } }), 'utf8');
-      frames.push(Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body);
+      frames.push(notification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: p0, end: p0 }, text: chars[i % chars.length] }] }));
     }
     srv.proc.stdin.write(Buffer.concat(frames));
     const last = await srv.published_(uri, version);

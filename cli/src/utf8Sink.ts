@@ -24,9 +24,6 @@ export class Utf8Sink implements JsonSink {
     this.len += this.buf.write(s, this.len, 'utf8');
   }
 
-  /** Bytes written since the last `take`. */
-  get length(): number { this.flush(); return this.len; }
-
   /**
    * The bytes written since the last `take`, in a buffer of their own (to hand to another thread):
    * the sink's own buffer when they fill most of it (a new one is taken for what follows), else a copy.

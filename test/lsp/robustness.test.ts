@@ -557,8 +557,7 @@ describe('server robustness over stdio', function () {
         const p = { line: 7, character: i };
         const change = { range: { start: p, end: p }, text: '年度报告信息公开政务'[i % 10] };
         now = applyChanges(now, [change]);
-        const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges: [change] } }));
-        frames.push(Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body);
+        frames.push(RawServer.frame({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges: [change] } }));
       }
       client.proc.stdin!.write(Buffer.concat(frames));
       const last = await client.diagnostics(uri, (_, q) => q.version === version);

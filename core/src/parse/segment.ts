@@ -63,12 +63,15 @@ function lineStartBefore(text: string, i: number, floor: number): number {
   return s;
 }
 
-/** Whether the line text[a, b) can be the first half of a broken title: its last visible character can end `…公开`, `…公開`, `…公开工作` or `…公开(kāi)`. */
-function endsLikeTitleHalf(text: string, a: number, b: number): boolean {
-  let e = b;
-  while (e > a && isJsWhiteSpace(text.charCodeAt(e - 1))) e--;
-  const c = text.charCodeAt(e - 1);
-  return e > a && (c === 0x5f00 /* 开 */ || c === 0x958b /* 開 */ || c === 0x4f5c /* 作 */ || c === 0x29 /* ) */);
+/**
+ * Whether the line ending at `b` (not before `floor`) can be the first half of a broken title: its
+ * last visible character can end `…公开`, `…公開`, `…公开工作` or `…公开(kāi)`. Read back from its end
+ * only, never across a line break: a line is rarely read to its start.
+ */
+function endsLikeTitleHalf(text: string, floor: number, b: number): boolean {
+  let e = b, c = text.charCodeAt(e - 1);
+  while (e > floor && c !== 10 && c !== 13 && isJsWhiteSpace(c)) c = text.charCodeAt(--e - 1);
+  return e > floor && (c === 0x5f00 /* 开 */ || c === 0x958b /* 開 */ || c === 0x4f5c /* 作 */ || c === 0x29 /* ) */);
 }
 
 /**
@@ -115,11 +118,9 @@ export function scanBoundaries(text: string, from: number, to: number, stop?: (b
     // `年度报告`): the only way a line without the key characters opens a report.
     if (s > ls) {
       const prevEnd = s - (text.charCodeAt(s - 1) === 10 && s - 2 >= ls && text.charCodeAt(s - 2) === 13 ? 2 : 1);
-      // Its ending first (with `ls` for a floor, which only lets more lines through): most lines
-      // fail it, and are not read back to their start.
       if (endsLikeTitleHalf(text, ls, prevEnd)) {
         const prevStart = lineStartBefore(text, prevEnd, ls);
-        if (endsLikeTitleHalf(text, prevStart, prevEnd) && classifyLine(text, prevStart, prevEnd, to).opens && opening(prevStart)) return out;
+        if (classifyLine(text, prevStart, prevEnd, to).opens && opening(prevStart)) return out;
       }
     }
     ls = s;

@@ -56,6 +56,8 @@ const unitsToString: (u: Uint16Array) => string = onNode
 
 /** Work arrays (below) are kept from one report to the next up to this many units. */
 const REUSE_LIMIT = 1 << 20;
+/** The size of a reused array that must now hold `n` units, having held `had`: doubled at least, up to the limit (a longer text gets exactly its own). */
+const reusedSize = (n: number, had: number) => (n > REUSE_LIMIT ? n : Math.min(REUSE_LIMIT, Math.max(n, had * 2, 4096)));
 
 /**
  * The UTF-16 units of `src[from, to)` at [0, to - from) of a reused array, valid until the next call.
@@ -70,7 +72,7 @@ function unitsOf(src: string, from: number, to: number): Uint16Array {
   // Kept from one call to the next up to the work arrays' size (below); a longer text gets its own.
   let bytes = unitBytes, u = units;
   if (u.length < n) {
-    const size = n > REUSE_LIMIT ? n : Math.min(REUSE_LIMIT, Math.max(n, u.length * 2, 4096));
+    const size = reusedSize(n, u.length);
     bytes = onNode ? NodeBuf!.allocUnsafe(size * 2) : null;
     u = bytes ? new Uint16Array(bytes.buffer, bytes.byteOffset, size) : new Uint16Array(size);
     if (n <= REUSE_LIMIT) { unitBytes = bytes; units = u; }
@@ -104,10 +106,7 @@ const workOf = (n: number) => ({ codes: new Uint16Array(n), map: new Int32Array(
 let work = workOf(0);
 function workArrays(n: number) {
   if (n > REUSE_LIMIT) return workOf(n);
-  if (work.codes.length < n) {
-    const size = Math.min(REUSE_LIMIT, Math.max(n, work.codes.length * 2, 4096));
-    work = workOf(size);
-  }
+  if (work.codes.length < n) work = workOf(reusedSize(n, work.codes.length));
   return work;
 }
 
