@@ -15,6 +15,13 @@ export type ReportTemplate = TemplateId | 'mixed' | null;
 /** number: a figure; blank: nothing written; not-applicable: `/`, `—`, `无`…; invalid: text where a figure belongs; unknown: present but its cells could not be told apart. */
 export type CellKind = 'number' | 'blank' | 'not-applicable' | 'invalid' | 'unknown';
 
+/**
+ * How a cell's value was known: written in its own place; placed by the layout (a glued run with one
+ * digit per cell, a collapsed run of equal lines with one expansion); solved by the table's own
+ * relations among several readings of the text; or unknown (the readings disagree, or none fits).
+ */
+export type Provenance = 'written' | 'layout' | 'solved' | 'unknown';
+
 export interface Cell {
   key: string;
   /** The cell's text as written (trimmed). */
@@ -27,8 +34,12 @@ export interface Cell {
   end: number;
   /** Unit written after the figure (件, 万元, 元…), if any. */
   unit?: string;
-  /** One digit of a run glued together in the source (`3000000`): it can only be fixed to another single digit. */
+  /** The cell's text is not its own alone (a digit of a glued run `3000000`, a line standing for a run of equal cells): never fixed in place. */
   glued?: boolean;
+  /** How the value was known; absent: as written. */
+  provenance?: Provenance;
+  /** For an unknown cell: what the readings of the text that fit the table say it could hold (figures, or `blank`). */
+  candidates?: string[];
 }
 
 export type TableId = 'active' | 'requests' | 'appeals';
@@ -44,7 +55,7 @@ export interface TableRow {
   /** Keys of the row's cells in column order (empty for a group heading such as （三）不予公开). */
   cells: string[];
   /** Set when the row's cells could not be assigned to columns (always present, so every row has one shape). */
-  problem?: 'count' | 'glued' | 'truncated';
+  problem?: 'count' | 'glued' | 'truncated' | 'ambiguous';
 }
 
 export interface Table {
@@ -91,7 +102,7 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type RuleCode =
   | 'row-sum' | 'column-sum' | 'balance' | 'appeals-sum'
   | 'missing-section' | 'section-order' | 'missing-table' | 'missing-row' | 'malformed-row'
-  | 'invalid-number' | 'blank-cell' | 'outdated-template' | 'not-a-report';
+  | 'invalid-number' | 'blank-cell' | 'outdated-template' | 'not-a-report' | 'uncertain-cells';
 
 export interface Message { zh: string; en: string }
 

@@ -10,9 +10,15 @@ const ORDER = { 'row-sum': 0, 'column-sum': 1, balance: 2, 'appeals-sum': 3 } as
  * The edit that puts `value` into `cell`: replaces its figure, or fills a blank or `/` in place.
  * None for a digit of a row read digit by digit (`3000000`): any edit there can change how the run,
  * and the numbering of the label after it, is read — the finding says what the cell should hold.
+ * None either for a cell the reader placed or solved, or for a count that would be negative or fractional.
  */
 export function cellFix(key: string, cell: Cell, value: string, certain: boolean): Finding['fix'] {
   if (cell.glued) return undefined;
+  // A cell the reader placed or solved stands where the layout put it: an edit there can change how
+  // the whole row is read. Only a figure as written is rewritten.
+  if (cell.provenance && cell.provenance !== 'written') return undefined;
+  // A count is a whole number of zero or more: a negative or fractional total is no fix.
+  if (/^(?:requests|appeals)\./.test(key) && !/^\d+$/.test(value)) return undefined;
   return { key, start: cell.start, end: cell.end, newText: value, certain };
 }
 

@@ -3,9 +3,11 @@ import { ACTIVE_2019, ACTIVE_2021, APPEALS_HEADER_WORDS, APPEALS_KEYS, REQUESTS_
 import type { RowSpec, TableSpec } from '../template/types';
 import { sourceEnd, sourceStart, type NormText } from '../text/normalize';
 import { findLabel, findLabelBy, labelSearch, type LabelHit, type LabelSearch } from './labels';
-import { blank, readCells } from './spans';
-import { isAsciiDigits } from './values';
+import { readCells } from './spans';
 import { slotOf, type CellTable } from './cellTable';
+import { inferTable, type RowTokens } from '../infer/table';
+import { relationsFor } from '../template/relations';
+import type { RelationSpec } from '../template/types';
 
 /** What the table readers share: the report's text, its normalised form, and the cells found so far. */
 export interface TableContext {
@@ -42,40 +44,18 @@ function put(ctx: TableContext, keys: RowKeys, i: number, cell: Cell): number {
   return cell.end;
 }
 
-/**
- * Assigns the cells read after a row label to the row's columns. A lone digit run with exactly as
- * many digits as columns is split digit by digit (archives that glued `280000028`); any other
- * count leaves the row's cells unknown and marks the row, never inventing numbers.
- * Returns the end offset of the row's last cell.
- */
-export function assignRow(ctx: TableContext, keys: RowKeys, raw: Cell[], at: number, row: TableRow, atEnd = false): number {
-  const n = keys.keys.length;
-  row.found = raw.length;
-  row.cells = keys.keys;
+/** Puts each row's inferred cells into the table under the row's keys; returns the end of the last cell. */
+function placeRows(ctx: TableContext, read: { keys: RowKeys; tokens: RowTokens; row: TableRow }[], relations: RelationSpec[]): number {
+  const inferred = inferTable(ctx.text, read.map(r => r.tokens), relations);
   let end = 0;
-  if (raw.length === 0 && !atEnd) {
-    for (let i = 0; i < n; i++) end = Math.max(end, put(ctx, keys, i, blank(at)));
-    return end;
-  }
-  if (raw.length === n) { for (let i = 0; i < n; i++) end = Math.max(end, put(ctx, keys, i, raw[i])); return end; }
-  // Digits glued or half-glued (`0 0 0 0 0 00`): when the digits are exactly as many as the
-  // columns, each digit is a cell; otherwise they cannot be separated.
-  const digitsOnly = raw.every(r => r.kind === 'number' && isAsciiDigits(r.text));
-  const digits = digitsOnly ? raw.reduce((n, r) => n + r.text.length, 0) : 0;
-  if (digitsOnly && raw.length < n && digits === n) {
-    let i = 0;
-    for (const r of raw) for (let d = 0; d < r.text.length; d++, i++) {
-      // Every cell of a row read digit by digit is fragile: a two-digit value anywhere would change the count.
-      end = Math.max(end, put(ctx, keys, i, { key: '', text: r.text[d], kind: 'number', value: r.text[d], start: r.start + d, end: r.start + d + 1, glued: true }));
-    }
-    return end;
-  }
-  row.problem = atEnd ? 'truncated' : digitsOnly && raw.length < n && raw.some(r => r.text.length > 1) ? 'glued' : 'count';
-  const lastRaw = raw[raw.length - 1];
-  const start = raw.length ? raw[0].start : at, stop = raw.length ? lastRaw.start + lastRaw.text.length : at;
-  const text = ctx.text.slice(start, stop);
-  for (let i = 0; i < n; i++) put(ctx, keys, i, { key: '', text, kind: 'unknown', value: null, start, end: stop });
-  return stop;
+  read.forEach((r, i) => {
+    const { cells, problem } = inferred[i];
+    r.row.found = r.tokens.tokens.length;
+    r.row.cells = r.keys.keys;
+    r.row.problem = problem;
+    for (let c = 0; c < cells.length; c++) end = Math.max(end, put(ctx, r.keys, c, cells[c]));
+  });
+  return end;
 }
 
 /** What reading a table needs of each template row, made once per table: its label search, its cell keys, the next row that may not be left out. */
@@ -96,7 +76,7 @@ function prepared(spec: TableSpec): PreparedTable {
 }
 
 /** Finds each row of `spec` in order, then reads the text between consecutive labels as the row's cells. */
-function readRows(ctx: TableContext, spec: TableSpec, region: Region): Table {
+function readRows(ctx: TableContext, spec: TableSpec, region: Region, relations: RelationSpec[] = []): Table {
   const hits: { index: number; hit: LabelHit }[] = [];
   const missing: string[] = [];
   let pos = region.from;
@@ -123,7 +103,7 @@ function readRows(ctx: TableContext, spec: TableSpec, region: Region): Table {
     pos = hit.ne;
   }
   const rows: TableRow[] = [];
-  let cellsEnd = 0;
+  const read: { keys: RowKeys; tokens: RowTokens; row: TableRow }[] = [];
   const regionEnd = src(ctx, region.to);
   for (let k = 0; k < hits.length; k++) {
     const { index, hit } = hits[k];
@@ -143,9 +123,9 @@ function readRows(ctx: TableContext, spec: TableSpec, region: Region): Table {
       if (variant) rowKeysRead = rowKeys(spec.id, row, variant.columns);
     }
     const raw = readCells(ctx.text, labelEnd, spanEnd, rowKeysRead.keys.length);
-    const end = assignRow(ctx, rowKeysRead, raw, labelEnd, tr, spanEnd >= ctx.text.length);
-    cellsEnd = Math.max(cellsEnd, end);
+    read.push({ keys: rowKeysRead, row: tr, tokens: { keys: rowKeysRead.keys, tokens: raw, at: labelEnd, atEnd: spanEnd >= ctx.text.length } });
   }
+  const cellsEnd = placeRows(ctx, read, relations);
   const first = rows[0], last = rows[rows.length - 1];
   const truncated = missing.length > 0 && region.to >= ctx.nt.text.length && !!last && missing.indexOf(spec.rows.filter(r => !r.optional).slice(-1)[0].key) >= 0;
   return {
@@ -171,7 +151,7 @@ export function readActive(ctx: TableContext, region: Region, fallback: Template
 
 /** Table `requests` (section 三): 2021 when （六）其他处理 has its three sub-rows, else the 2019 single row. */
 export function readRequests(ctx: TableContext, region: Region, forced?: TemplateId): Table {
-  if (forced) return readRows(ctx, forced === '2019' ? REQUESTS_2019 : REQUESTS_2021, region);
+  if (forced) return readRequestRows(ctx, forced === '2019' ? REQUESTS_2019 : REQUESTS_2021, region);
   const other = REQUESTS_2021.rows.find(r => r.key === 'other')!;
   const other1 = REQUESTS_2021.rows.find(r => r.key === 'other1')!;
   const total = REQUESTS_2021.rows.find(r => r.key === 'total')!;
@@ -182,8 +162,12 @@ export function readRequests(ctx: TableContext, region: Region, forced?: Templat
     const o1 = findLabel(ctx.nt, other1, o.ne, t ? t.ns : region.to);
     if (!o1) spec = REQUESTS_2019;
   }
-  return readRows(ctx, spec, region);
+  return readRequestRows(ctx, spec, region);
 }
+
+const requestRelations = (t: TemplateId) => relationsFor(t).filter(r => r.table === 'requests');
+const APPEALS_RELATIONS = relationsFor('2021').filter(r => r.table === 'appeals');
+const readRequestRows = (ctx: TableContext, spec: TableSpec, region: Region) => readRows(ctx, spec, region, requestRelations(spec.template));
 
 const HEADER_RUN = new RegExp(`(?:${APPEALS_HEADER_WORDS.join('|')}|合计)+`, 'y');
 
@@ -202,7 +186,7 @@ export function readAppeals(ctx: TableContext, region: Region): Table | null {
       const a = sourceEnd(ctx.nt, headEnd, 0), b = src(ctx, region.to);
       const raw = readCells(ctx.text, a, b, APPEALS_KEYS.length);
       const row: TableRow = { key: 'appeals', labelStart: src(ctx, i), labelEnd: a, found: 0, cells: NO_CELLS, problem: undefined };
-      const cellsEnd = assignRow(ctx, APPEALS_CELL_KEYS, raw, a, row, b >= ctx.text.length);
+      const cellsEnd = placeRows(ctx, [{ keys: APPEALS_CELL_KEYS, row, tokens: { keys: APPEALS_CELL_KEYS.keys, tokens: raw, at: a, atEnd: b >= ctx.text.length } }], APPEALS_RELATIONS);
       const truncated = raw.length < APPEALS_KEYS.length && region.to >= text.length;
       const end = Math.max(a, cellsEnd);
       return { id: 'appeals', template: null, rows: [row], missingRows: [], truncated, start: row.labelStart, end };

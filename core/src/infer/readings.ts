@@ -1,0 +1,277 @@
+import type { Cell } from '../model';
+import { isAsciiDigits } from '../parse/values';
+
+/**
+ * The readings of one table row: the ways the figures found after its label (its *tokens*) can
+ * stand for the row's `n` cells. Each reading is a full row of cells and a tier — how much it
+ * assumes about what the layout did to the table:
+ *
+ * - tier 0, as written: exactly `n` places.
+ * - tier 1: digits glued into runs (`713000074`, split back without leading zeros); a number
+ *   split over lines (`1` / `62`, joined); or, in a table whose conversion kept one line per run of
+ *   identical lines (`13` / `0` / `13`), each figure standing for a run of equal cells.
+ * - tier 2: as tier 1, with cells that were empty dropped from the text (they come back blank).
+ *
+ * A generator that would make more than `MAX_READINGS` readings makes none: the row stays unknown.
+ */
+export interface Reading { cells: Cell[]; tier: number }
+
+export const MAX_READINGS = 5000;
+
+/** What the table around a row says about its layout. */
+export interface RowLayout {
+  /** Identical consecutive lines were collapsed into one (no two equal value lines follow each other anywhere in the table, and some row is short). */
+  collapsed: boolean;
+}
+
+const YEAR_AFTER = 0x5e74; // 年
+
+const isDigitToken = (c: Cell) => c.kind === 'number' && isAsciiDigits(c.text);
+
+/** Whether a line break lies between tokens `a` and `b`. */
+function lineBreakBetween(text: string, a: Cell, b: Cell): boolean {
+  for (let i = a.start + a.text.length; i < b.start; i++) { const c = text.charCodeAt(i); if (c === 10 || c === 13) return true; }
+  return false;
+}
+
+/** Whether a `|` or a tab stands between the row's first and last token. */
+function markedOff(text: string, tokens: Cell[]): boolean {
+  for (let i = tokens[0].start, end = tokens[tokens.length - 1].start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7c /* | */ || c === 9 || c === 0xff5c /* ｜ */) return true;
+  }
+  return false;
+}
+
+/** A cell standing for part of a token's digits (`glued`: its text is not its own to fix). */
+function piece(t: Cell, from: number, to: number): Cell {
+  const digits = t.text.slice(from, to);
+  return { key: '', text: digits, kind: 'number', value: digits.replace(/^0+(?=\d)/, ''), start: t.start + from, end: t.start + to, glued: true };
+}
+
+/** A cell that repeats a token read as a run of equal cells. */
+const repeat = (t: Cell): Cell => ({ ...t, key: '', glued: true });
+const blankAt = (at: number): Cell => ({ key: '', text: '', kind: 'blank', value: null, start: at, end: at });
+
+/** The readings of a row whose tokens are `tokens`, for `n` cells. Empty: the row cannot be read. */
+export function readingsOf(text: string, tokens: Cell[], n: number, layout: RowLayout): Reading[] {
+  const k = tokens.length;
+  if (k === n) return [{ cells: tokens, tier: 0 }];
+  if (k === 0) return [];
+  if (!tokens.every(t => t.kind === 'number' || t.kind === 'blank' || t.kind === 'not-applicable')) return [];
+  // Whether the tokens stand on one line (a lone token is on one line, and on its own line, both).
+  const inline = tokens.every((t, i) => i === 0 || !lineBreakBetween(text, tokens[i - 1], t));
+  const ownLines = tokens.every((t, i) => i === 0 || lineBreakBetween(text, tokens[i - 1], t));
+  const out: Reading[] = [];
+  if (tokens.every(isDigitToken)) {
+    const toks = withoutTrailingYear(text, tokens, n);
+    const digits = toks.reduce((s, t) => s + t.text.length, 0);
+    if ((inline || toks !== tokens) && digits >= n && toks.length <= n) {
+      const splits = digitSplits(toks, n);
+      if (splits === null) return [];
+      for (const cells of splits) out.push({ cells, tier: 1 });
+      return out;
+    }
+    if (k > n && !inline) {
+      const joined = joins(text, tokens, n);
+      if (joined === null) return [];
+      for (const cells of joined) out.push({ cells, tier: 1 });
+      return out;
+    }
+  }
+  if (k > n) return out;
+  if (ownLines && layout.collapsed) {
+    const runs = runExpansions(tokens, n, false);
+    if (runs === null) return [];
+    for (const cells of runs) out.push({ cells, tier: 1 });
+    const withBlanks = runExpansions(tokens, n, true);
+    if (withBlanks) for (const cells of withBlanks) out.push({ cells, tier: 2 });
+    return out;
+  }
+  // Where cells are marked off (`|`, tabs), an empty cell leaves its mark: none was dropped, one is missing.
+  if (markedOff(text, tokens)) return out;
+  const dropped = droppedBlanks(tokens, n);
+  if (dropped) for (const cells of dropped) out.push({ cells, tier: 2 });
+  return out;
+}
+
+/**
+ * A run glued to the year of the sentence after it (`20000022025年`): the year is the narrative's,
+ * when what is left still has enough digits for the row.
+ */
+function withoutTrailingYear(text: string, tokens: Cell[], n: number): Cell[] {
+  const last = tokens[tokens.length - 1];
+  if (text.charCodeAt(last.start + last.text.length) !== YEAR_AFTER || last.text.length <= 4) return tokens;
+  const year = last.text.slice(-4);
+  if (!/^(?:19|20)\d\d$/.test(year)) return tokens;
+  const digits = tokens.reduce((s, t) => s + t.text.length, 0);
+  if (digits - 4 < n) return tokens;
+  const kept = last.text.slice(0, -4);
+  return [...tokens.slice(0, -1), { ...last, text: kept, value: kept.replace(/^0+(?=\d)/, ''), end: last.start + kept.length }];
+}
+
+/** Every way to cut each token's digits into pieces (no piece but `0` starting with 0) giving `n` pieces in all; null past the limit. */
+function digitSplits(tokens: Cell[], n: number): Cell[][] | null {
+  const total = tokens.reduce((s, t) => s + t.text.length, 0);
+  if (total < n) return [];
+  // Count first (ways[t][m]: cutting tokens t.. into m pieces), so a run with too many splits costs nothing.
+  const ways = countSplits(tokens, n);
+  if (ways > MAX_READINGS) return null;
+  const out: Cell[][] = [];
+  const cur: Cell[] = [];
+  const cut = (t: number, from: number, left: number) => {
+    if (t === tokens.length) { if (left === 0) out.push([...cur]); return; }
+    const tok = tokens[t];
+    const len = tok.text.length;
+    if (from === len) { cut(t + 1, 0, left); return; }
+    if (left === 0) return;
+    // The next piece starts at `from`: a single 0, or a figure without a leading zero.
+    const maxTo = tok.text.charCodeAt(from) === 0x30 ? from + 1 : len;
+    for (let to = from + 1; to <= maxTo; to++) {
+      cur.push(piece(tok, from, to));
+      cut(t, to, left - 1);
+      cur.pop();
+    }
+  };
+  cut(0, 0, n);
+  return out;
+}
+
+function countSplits(tokens: Cell[], n: number): number {
+  // f(position in the concatenated digits, pieces left), pieces never crossing a token's end.
+  const ends = new Set<number>();
+  let pos = 0;
+  const digits: string[] = [];
+  for (const t of tokens) { digits.push(t.text); pos += t.text.length; ends.add(pos); }
+  const all = digits.join('');
+  const memo = new Map<number, number>();
+  const f = (p: number, left: number): number => {
+    if (p === all.length) return left === 0 ? 1 : 0;
+    if (left === 0) return 0;
+    const key = p * (n + 1) + left;
+    const m = memo.get(key);
+    if (m !== undefined) return m;
+    let s = 0;
+    const zero = all.charCodeAt(p) === 0x30;
+    for (let q = p + 1; q <= all.length; q++) {
+      s += f(q, left - 1);
+      if (zero || ends.has(q) || s > MAX_READINGS) break;
+    }
+    memo.set(key, s);
+    return s;
+  };
+  return f(0, n);
+}
+
+/** A number broken over lines: `k - n` pairs of neighbouring tokens (across a line break) joined. */
+function joins(text: string, tokens: Cell[], n: number): Cell[][] | null {
+  const out: Cell[][] = [];
+  const k = tokens.length;
+  const go = (i: number, cur: Cell[]) => {
+    if (out.length > MAX_READINGS) return;
+    if (i === k) { if (cur.length === n) out.push([...cur]); return; }
+    if (cur.length >= n) return;
+    // The cell starting at token i takes tokens i..j.
+    for (let j = i; j < k && j - i < 3; j++) {
+      if (j > i && !lineBreakBetween(text, tokens[j - 1], tokens[j])) break;
+      const first = tokens[i], last = tokens[j];
+      const digits = tokens.slice(i, j + 1).map(t => t.text).join('');
+      if (j > i && digits.charCodeAt(0) === 0x30) break;
+      const cell: Cell = j === i ? first
+        : { key: '', text: text.slice(first.start, last.start + last.text.length), kind: 'number', value: digits, start: first.start, end: last.end, glued: true };
+      cur.push(cell);
+      go(j + 1, cur);
+      cur.pop();
+    }
+  };
+  go(0, []);
+  return out.length > MAX_READINGS ? null : out;
+}
+
+/**
+ * The collapse model: token i stands for a run of r_i ≥ 1 equal cells. With `blanks`, cells that
+ * were empty (and so left no line) come back as blanks anywhere in the row.
+ */
+function runExpansions(tokens: Cell[], n: number, blanks: boolean): Cell[][] | null {
+  const k = tokens.length;
+  if (blanks ? countWithBlanks(k, n) > MAX_READINGS : binomial(n - 1, k - 1) > MAX_READINGS) return null;
+  const out: Cell[][] = [];
+  const cur: Cell[] = [];
+  // Place token t (it has already run `run` times), with `left` cells still to fill.
+  const go = (t: number, run: number, left: number) => {
+    if (left === 0) { if (t === k - 1 && run > 0) out.push([...cur]); return; }
+    const tok = tokens[t];
+    // Continue the current token's run, or move to the next token (once this one has run).
+    cur.push(run === 0 ? tok : repeat(tok));
+    go(t, run + 1, left - 1);
+    cur.pop();
+    if (run > 0 && t + 1 < k) {
+      cur.push(tokens[t + 1]);
+      go(t + 1, 1, left - 1);
+      cur.pop();
+    }
+    if (blanks && (run > 0 || t === 0)) {
+      const at = run > 0 ? tok.end : tok.start;
+      cur.push(blankAt(at));
+      go(t, run, left - 1);
+      cur.pop();
+    }
+  };
+  go(0, 0, n);
+  // Without blanks every reading has exactly the tokens in order; with them, drop the ones that have none (the first branch made them already).
+  return blanks ? out.filter(cells => cells.some(c => c.kind === 'blank')) : out;
+}
+
+/** Cells that were empty left out of the text: the tokens keep their order, blanks fill the rest. */
+function droppedBlanks(tokens: Cell[], n: number): Cell[][] | null {
+  const k = tokens.length;
+  if (binomial(n, k) > MAX_READINGS) return null;
+  const out: Cell[][] = [];
+  const cur: Cell[] = [];
+  const go = (t: number, left: number) => {
+    if (left === 0) { if (t === k) out.push([...cur]); return; }
+    if (t < k) { cur.push(tokens[t]); go(t + 1, left - 1); cur.pop(); }
+    if (left > k - t) { cur.push(blankAt(t < k ? tokens[t].start : tokens[k - 1].end)); go(t, left - 1); cur.pop(); }
+  };
+  go(0, n);
+  return out;
+}
+
+function binomial(n: number, k: number): number {
+  if (k < 0 || k > n) return 0;
+  let r = 1;
+  for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i;
+  return Math.round(r);
+}
+
+/** Readings of the collapse model with blanks: Σ over m non-blank cells of C(m-1, k-1)·C(n, m). */
+function countWithBlanks(k: number, n: number): number {
+  let s = 0;
+  for (let m = k; m <= n; m++) s += binomial(m - 1, k - 1) * binomial(n, m);
+  return s;
+}
+
+/** The value a solver sums for a cell: its figure, 0 for blank and not applicable, NaN when it holds no summable figure. */
+export function solverValue(c: Cell): number {
+  if (c.kind === 'blank' || c.kind === 'not-applicable') return 0;
+  if (c.kind !== 'number' || c.value === null || c.value.length > 15 || c.value.indexOf('.') >= 0) return NaN;
+  return Number(c.value);
+}
+
+/**
+ * The collapse signature of a table: rows of one value per line in which no two neighbouring
+ * values are equal, anywhere in the table, and at least one row shorter than the table.
+ */
+export function collapseSignature(text: string, rows: { tokens: Cell[]; n: number }[]): boolean {
+  let short = false;
+  for (const r of rows) {
+    if (r.tokens.length < r.n && r.tokens.length > 0) short = true;
+    for (let i = 1; i < r.tokens.length; i++) {
+      const a = r.tokens[i - 1], b = r.tokens[i];
+      if (a.text === b.text && lineBreakBetween(text, a, b)) return false;
+      // A row written on one line is not a one-value-per-line row.
+      if (!lineBreakBetween(text, a, b)) return false;
+    }
+  }
+  return short;
+}

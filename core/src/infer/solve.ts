@@ -1,0 +1,198 @@
+/**
+ * The table solver: given, for each row of a table, the readings its text allows (ordered in tiers
+ * of preference), and the table's relations, choose the readings that make the table consistent.
+ *
+ * Pure and bounded. It works on numbers only: a reading is the values of the row's cells
+ * (`NaN` for a cell that holds no figure that can be summed — a relation holding one is not judged).
+ *
+ * 1. Row by row: the relations whose cells all lie in one row (a row sum, the appeals groups) keep
+ *    the readings of the lowest tier that satisfies them; a row none of whose readings does keeps
+ *    its lowest tier whole (the published text is wrong there, whatever the reading).
+ * 2. Across rows: a depth-first search over the remaining combinations, pruned by the interval
+ *    each side of every relation can still reach (every count is ≥ 0), collecting the combinations
+ *    that satisfy every relation — up to `maxSolutions`, visiting at most `maxNodes`.
+ * 3. No combination satisfies them all: when the combinations are few, the ones breaking the fewest
+ *    relations are kept (what the table really says, published errors included).
+ */
+
+export interface SolveRow {
+  /** The readings of the row: one array of cell values each (all of the row's length). */
+  options: Float64Array[];
+  /** The tier of each reading: 0 as written, higher for readings that assume more of the layout. */
+  tiers: number[];
+}
+
+/** A relation `sum(left) = sum(right)` over cells given as [row index, column index]. */
+export interface SolveRelation { left: [number, number][]; right: [number, number][] }
+
+export interface SolveLimits { maxNodes: number; maxSolutions: number; maxEnumerate: number }
+export const DEFAULT_LIMITS: SolveLimits = { maxNodes: 20000, maxSolutions: 32, maxEnumerate: 4096 };
+
+export interface SolveResult {
+  /** 'consistent': every solution satisfies every relation; 'fewest-broken': none does, these break the fewest; 'gave-up': too many combinations. */
+  status: 'consistent' | 'fewest-broken' | 'gave-up';
+  /** For each row, the indices (into its options) it may take after the row step. */
+  kept: number[][];
+  /** The solutions found: for each, the option index chosen per row. Empty when the solver gave up. */
+  solutions: Int32Array[];
+  /** True when the search stopped at a limit before seeing every combination. */
+  incomplete: boolean;
+  /** Relations broken by the kept solutions (0 when consistent). */
+  broken: number;
+}
+
+const sideSum = (cells: [number, number][], pick: (r: number) => Float64Array): number => {
+  let s = 0;
+  for (const [r, c] of cells) s += pick(r)[c];
+  return s;
+};
+
+/** Whether relation `rel` holds (or cannot be judged: a NaN) with rows read as `pick` gives them. */
+function holds(rel: SolveRelation, pick: (r: number) => Float64Array): boolean {
+  const l = sideSum(rel.left, pick), r = sideSum(rel.right, pick);
+  return Number.isNaN(l) || Number.isNaN(r) || l === r;
+}
+
+const rowsOf = (rel: SolveRelation) => new Set([...rel.left, ...rel.right].map(([r]) => r));
+
+export function solve(rows: SolveRow[], relations: SolveRelation[], limits: SolveLimits = DEFAULT_LIMITS): SolveResult {
+  const local: SolveRelation[][] = rows.map(() => []);
+  const global: SolveRelation[] = [];
+  for (const rel of relations) {
+    const rs = rowsOf(rel);
+    if (rs.size === 1) local[[...rs][0]].push(rel); else global.push(rel);
+  }
+  // 1. Row by row.
+  const kept = rows.map((row, r) => keepForRow(row, local[r]));
+  const kRows = kept.map((k, r) => k.map(i => rows[r].options[i]));
+
+  // 2. Across rows: the combinations that satisfy every relation.
+  const search = new Search(kRows, global, limits);
+  search.run();
+  if (search.solutions.length) {
+    return { status: 'consistent', kept, solutions: search.solutions.map(s => mapBack(s, kept)), incomplete: search.incomplete, broken: 0 };
+  }
+  if (search.incomplete) return { status: 'gave-up', kept, solutions: [], incomplete: true, broken: 0 };
+
+  // 3. None: the fewest broken relations, when the combinations are few enough to see them all.
+  let combos = 1;
+  for (const k of kRows) { combos *= k.length; if (combos > limits.maxEnumerate) return { status: 'gave-up', kept, solutions: [], incomplete: true, broken: 0 }; }
+  const all = [...global, ...local.flat()];
+  let best = Infinity;
+  let bestSolutions: Int32Array[] = [];
+  const choice = new Int32Array(rows.length);
+  const pick = (r: number) => kRows[r][choice[r]];
+  for (let n = 0; n < combos; n++) {
+    let rest = n;
+    for (let r = 0; r < rows.length; r++) { choice[r] = rest % kRows[r].length; rest = Math.floor(rest / kRows[r].length); }
+    let broken = 0;
+    for (const rel of all) if (!holds(rel, pick)) broken++;
+    if (broken < best) { best = broken; bestSolutions = []; }
+    if (broken === best && bestSolutions.length < limits.maxSolutions) bestSolutions.push(Int32Array.from(choice));
+  }
+  return { status: 'fewest-broken', kept, solutions: bestSolutions.map(s => mapBack(s, kept)), incomplete: false, broken: best };
+}
+
+function mapBack(s: Int32Array, kept: number[][]): Int32Array {
+  return Int32Array.from(s, (i, r) => kept[r][i]);
+}
+
+/** The readings of one row that its own relations allow, from the lowest tier that has any. */
+function keepForRow(row: SolveRow, rels: SolveRelation[]): number[] {
+  const byTier = new Map<number, number[]>();
+  for (let i = 0; i < row.options.length; i++) {
+    const opt = row.options[i];
+    if (rels.every(rel => holds(rel, () => opt))) {
+      const t = row.tiers[i];
+      if (!byTier.has(t)) byTier.set(t, []);
+      byTier.get(t)!.push(i);
+    }
+  }
+  if (byTier.size) return byTier.get(Math.min(...byTier.keys()))!;
+  // Nothing satisfies the row: its lowest tier stands, to be judged with the rest of the table.
+  const lowest = Math.min(...row.tiers);
+  return row.tiers.flatMap((t, i) => (t === lowest ? [i] : []));
+}
+
+/** The depth-first search of step 2. */
+class Search {
+  solutions: Int32Array[] = [];
+  incomplete = false;
+  private nodes = 0;
+  private readonly order: number[];
+  private readonly choice: Int32Array;
+  private readonly assigned: Uint8Array;
+  /** Smallest and largest value each cell takes over its row's readings. */
+  private readonly lo: Float64Array[];
+  private readonly hi: Float64Array[];
+  /** The relations each row takes part in; whether a relation can be pruned by intervals (no NaN anywhere). */
+  private readonly byRow: SolveRelation[][];
+  private readonly prunable: Set<SolveRelation>;
+
+  constructor(private readonly rows: Float64Array[][], private readonly relations: SolveRelation[], private readonly limits: SolveLimits) {
+    const n = rows.length;
+    this.choice = new Int32Array(n);
+    this.assigned = new Uint8Array(n);
+    // Rows with fewer readings first: the search branches as late as it can.
+    this.order = [...rows.keys()].sort((a, b) => rows[a].length - rows[b].length);
+    this.lo = rows.map(opts => {
+      const width = opts[0]?.length ?? 0;
+      const v = new Float64Array(width).fill(Infinity);
+      for (const o of opts) for (let c = 0; c < width; c++) v[c] = Math.min(v[c], o[c]);
+      return v;
+    });
+    this.hi = rows.map(opts => {
+      const width = opts[0]?.length ?? 0;
+      const v = new Float64Array(width).fill(-Infinity);
+      for (const o of opts) for (let c = 0; c < width; c++) v[c] = Math.max(v[c], o[c]);
+      return v;
+    });
+    this.byRow = rows.map(() => []);
+    this.prunable = new Set();
+    for (const rel of relations) {
+      for (const r of rowsOf(rel)) this.byRow[r].push(rel);
+      const cells = [...rel.left, ...rel.right];
+      if (cells.every(([r, c]) => !Number.isNaN(this.lo[r][c]) && !Number.isNaN(this.hi[r][c]) && this.lo[r][c] >= 0)) this.prunable.add(rel);
+    }
+  }
+
+  run(): void {
+    if (this.rows.some(r => r.length === 0)) return;
+    this.visit(0);
+  }
+
+  private value(r: number, c: number): number { return this.rows[r][this.choice[r]][c]; }
+
+  /** Whether relation `rel` can still hold given the rows assigned so far. */
+  private feasible(rel: SolveRelation): boolean {
+    let complete = true;
+    for (const [r] of rel.left) if (!this.assigned[r]) { complete = false; break; }
+    if (complete) for (const [r] of rel.right) if (!this.assigned[r]) { complete = false; break; }
+    if (complete) return holds(rel, r => this.rows[r][this.choice[r]]);
+    if (!this.prunable.has(rel)) return true;
+    const [lLo, lHi] = this.range(rel.left), [rLo, rHi] = this.range(rel.right);
+    return lLo <= rHi && rLo <= lHi;
+  }
+
+  private range(cells: [number, number][]): [number, number] {
+    let lo = 0, hi = 0;
+    for (const [r, c] of cells) {
+      if (this.assigned[r]) { const v = this.value(r, c); lo += v; hi += v; } else { lo += this.lo[r][c]; hi += this.hi[r][c]; }
+    }
+    return [lo, hi];
+  }
+
+  private visit(depth: number): void {
+    if (this.solutions.length >= this.limits.maxSolutions) { this.incomplete = true; return; }
+    if (depth === this.order.length) { this.solutions.push(Int32Array.from(this.choice)); return; }
+    const r = this.order[depth];
+    this.assigned[r] = 1;
+    for (let i = 0; i < this.rows[r].length; i++) {
+      if (++this.nodes > this.limits.maxNodes) { this.incomplete = true; break; }
+      this.choice[r] = i;
+      if (this.byRow[r].every(rel => this.feasible(rel))) this.visit(depth + 1);
+      if (this.incomplete && this.solutions.length >= this.limits.maxSolutions) break;
+    }
+    this.assigned[r] = 0;
+  }
+}

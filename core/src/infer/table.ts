@@ -1,0 +1,102 @@
+import type { Cell, Provenance, TableRow } from '../model';
+import type { RelationSpec } from '../template/types';
+import { collapseSignature, readingsOf, solverValue, type Reading } from './readings';
+import { solve, type SolveRelation, type SolveRow } from './solve';
+
+/**
+ * The inference stage of reading a table: from the tokens found after each row label to the
+ * row's cells, each with its provenance. A row with one reading is read (as written, or placed by
+ * the layout); the rows with several are solved together by the table's own relations; a cell the
+ * readings still disagree on stays unknown, with the values it could take.
+ */
+export interface RowTokens {
+  /** The row's cell keys, in column order. */
+  keys: string[];
+  /** The figures and places found after the row's label. */
+  tokens: Cell[];
+  /** Where a blank cell goes when the row has no tokens at all (the label's end). */
+  at: number;
+  /** The row runs into the end of the document. */
+  atEnd: boolean;
+}
+
+export interface InferredRow { cells: Cell[]; problem: TableRow['problem'] }
+
+const blank = (at: number): Cell => ({ key: '', text: '', kind: 'blank', value: null, start: at, end: at });
+
+function unknownCells(text: string, row: RowTokens, candidates?: (string[] | undefined)[]): Cell[] {
+  const t = row.tokens;
+  const start = t.length ? t[0].start : row.at, end = t.length ? t[t.length - 1].start + t[t.length - 1].text.length : row.at;
+  const written = text.slice(start, end);
+  return row.keys.map((_, i) => ({ key: '', text: written, kind: 'unknown' as const, value: null, start, end, provenance: 'unknown' as const, candidates: candidates?.[i] }));
+}
+
+/** A reading's cell with its provenance (a cell as written keeps none: that is the default). */
+function withProvenance(c: Cell, provenance: Provenance): Cell {
+  return provenance === 'written' && !c.provenance ? c : { ...c, provenance };
+}
+
+/** What a cell of a reading says, for comparing readings: its kind and figure. */
+const sayOf = (c: Cell) => (c.kind === 'number' ? c.value! : c.kind);
+
+export function inferTable(text: string, rows: RowTokens[], relations: RelationSpec[]): InferredRow[] {
+  const layout = { collapsed: collapseSignature(text, rows.map(r => ({ tokens: r.tokens, n: r.keys.length }))) };
+  const readings: (Reading[] | null)[] = rows.map(r => {
+    const n = r.keys.length;
+    if (r.atEnd && r.tokens.length < n) return null;
+    if (r.tokens.length === 0) return [{ cells: r.keys.map(() => blank(r.at)), tier: 0 }];
+    const rs = readingsOf(text, r.tokens, n, layout);
+    return rs.length ? rs : null;
+  });
+  const problemOf = (i: number): TableRow['problem'] => {
+    const r = rows[i];
+    if (r.atEnd && r.tokens.length < r.keys.length) return 'truncated';
+    const digitsOnly = r.tokens.every(t => t.kind === 'number' && /^\d+$/.test(t.text));
+    return digitsOnly && r.tokens.length < r.keys.length && r.tokens.some(t => t.text.length > 1) ? 'glued' : 'count';
+  };
+  // Most tables: one reading per row, nothing to solve.
+  if (readings.every(r => r === null || r.length === 1)) {
+    return rows.map((r, i) => {
+      const rs = readings[i];
+      if (!rs) return { cells: unknownCells(text, r), problem: problemOf(i) };
+      const p: Provenance = rs[0].tier === 0 ? 'written' : 'layout';
+      return { cells: rs[0].cells.map(c => withProvenance(c, p)), problem: undefined };
+    });
+  }
+  // Several readings somewhere: the table's relations choose.
+  const position = new Map<string, [number, number]>();
+  rows.forEach((r, i) => r.keys.forEach((k, c) => position.set(k, [i, c])));
+  const rels: SolveRelation[] = [];
+  for (const spec of relations) {
+    const cells = spec.keys.map(k => position.get(k));
+    if (cells.some(c => !c)) continue;
+    rels.push({ left: cells.slice(0, spec.left.length) as [number, number][], right: cells.slice(spec.left.length) as [number, number][] });
+  }
+  const solveRows: SolveRow[] = rows.map((r, i) => {
+    const rs = readings[i];
+    if (!rs) return { options: [new Float64Array(r.keys.length).fill(NaN)], tiers: [0] };
+    return { options: rs.map(x => Float64Array.from(x.cells, solverValue)), tiers: rs.map(x => x.tier) };
+  });
+  const result = solve(solveRows, rels);
+  const trustSolutions = result.solutions.length > 0 && !result.incomplete;
+  return rows.map((r, i) => {
+    const rs = readings[i];
+    if (!rs) return { cells: unknownCells(text, r), problem: problemOf(i) };
+    const chosen = trustSolutions ? [...new Set(result.solutions.map(s => s[i]))] : result.kept[i];
+    const single = rs.length === 1;
+    const p: Provenance = single ? (rs[0].tier === 0 ? 'written' : 'layout') : 'solved';
+    const first = rs[chosen[0]].cells;
+    let unknown = false;
+    const cands: (string[] | undefined)[] = [];
+    const cells = first.map((c, col) => {
+      const says = new Set(chosen.map(o => sayOf(rs[o].cells[col])));
+      if (says.size === 1) { cands.push(undefined); return withProvenance(c, p); }
+      unknown = true;
+      cands.push([...says]);
+      return null;
+    });
+    if (!unknown) return { cells: cells as Cell[], problem: undefined };
+    const unknowns = unknownCells(text, r, cands);
+    return { cells: cells.map((c, col) => c ?? unknowns[col]), problem: 'ambiguous' };
+  });
+}
