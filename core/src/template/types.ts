@@ -51,6 +51,17 @@ export interface SectionSpec {
   number: number;
   /** Regular-expression sources over normalised text, tried in order. */
   headings: string[];
+  /**
+   * Wordings of the heading (normalised: simplified, no spaces or punctuation) that a heading is
+   * compared with when it matches no pattern exactly: the closest wording by longest common
+   * subsequence decides, so variants and typos (`…及下一步工作计划`, `行政法复议`) are read.
+   */
+  wordings: string[];
   title: { zh: string; en: string };
   table?: TableId;
+  /**
+   * Words only the section's table holds. A heading repeated after them stands before a second copy
+   * of the section (it appears twice); before them, it is the heading repeated in front of its table.
+   */
+  tableWords?: string[];
 }
