@@ -11,6 +11,8 @@ import { isJsWhiteSpace } from '../text/whitespace';
 /** A report title in normalised text, and the first half of one broken after 公开 / 公开工作. */
 export const TITLE = /政府信息公开.{0,30}?(?:年度报告|年报|工作报告)/;
 export const TITLE_FIRST_HALF = /政府信息公开(?:工作)?$/;
+/** Punctuation of running text (normalised: full-width commas and semicolons read as ASCII). */
+const SENTENCE_PUNCTUATION = /[,;。!?]/;
 const OVERVIEW_AT_START = /^(?:标题:)?(?:[一1][、.]|[-•·●*])?(?:\d{4}年度?)?(?:政府信息公开(?:工作)?)?总体情况/;
 const OVERVIEW_IN_LONG_LINE = /一[、.．][^。\n]{0,40}?[总總](?:\([a-zǎǒ]{1,6}\))?\s*[体體](?:\([a-zǐ]{1,6}\))?\s*[情][况況]/;
 const OVERVIEW_ANYWHERE = /[一][、.](?:\d{4}年度?)?(?:政府信息公开(?:工作)?)?总体情况/;
@@ -28,13 +30,29 @@ function nextLine(text: string, e: number): number {
 const mayBeTitle = (line: string) => line.length < 120 && (line.includes('报') || line.includes('報') || /(?:信息|資訊|資信)公[开開](?:\(kāi\))?(?:工作)?\s*$/.test(line));
 const mayBeOverview = (line: string) => (line.includes('总体') || line.includes('總體') || line.includes('總(')) && (line.includes('况') || line.includes('況'));
 
+/**
+ * Whether the line after the one ending at `le` goes on with a list (`、主动公开…`): then a line
+ * `总体情况` is the first name in an introduction that lists the six parts, not the heading.
+ */
+function continuesList(text: string, le: number, to: number): boolean {
+  const ns = nextLine(text, le);
+  if (ns >= to) return false;
+  for (let i = ns; i < to && i < ns + 8; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return false;
+    if (!isJsWhiteSpace(c)) return c === 0x3001 /* 、 */ || c === 0xff0c /* ， */ || c === 0x2c || c === 0xff1b /* ； */ || c === 0x3b;
+  }
+  return false;
+}
+
 /** Whether the line starting at `ls` opens a new report, and whether it holds 总体情况. */
 export function classifyLine(text: string, ls: number, le: number, to: number): { opens: boolean; overview: boolean } {
   const line = text.slice(ls, le);
   let title = false, overviewStart = false, overview = false;
   if (mayBeTitle(line)) {
     const n = normalizeText(line);
-    title = n.length <= 60 && TITLE.test(n);
+    // A title is a line of its own words: a sentence that names "…政府信息公开工作年度报告" is not one.
+    title = n.length <= 60 && TITLE.test(n) && !SENTENCE_PUNCTUATION.test(n);
     if (!title && n.length <= 60 && TITLE_FIRST_HALF.test(n)) {
       const ns = nextLine(text, le);
       if (ns < to) {
@@ -49,7 +67,7 @@ export function classifyLine(text: string, ls: number, le: number, to: number): 
       overview = OVERVIEW_IN_LONG_LINE.test(line);
     } else {
       const n = normalizeText(line);
-      overviewStart = n.length <= 40 && OVERVIEW_AT_START.test(n);
+      overviewStart = n.length <= 40 && OVERVIEW_AT_START.test(n) && !continuesList(text, le, to);
       overview = overviewStart || OVERVIEW_ANYWHERE.test(n);
     }
   }
