@@ -59,8 +59,10 @@ export function rowFindings(report: Report): Finding[] {
   const out: Finding[] = [];
   for (const t of report.tables) {
     out.push(...missingRows(t));
+    const uncertain = uncertainCells(report, t);
+    if (uncertain) out.push(uncertain);
     for (const r of t.rows) {
-      if (!r.problem || r.problem === 'truncated') continue;
+      if (!r.problem || r.problem === 'truncated' || r.problem === 'ambiguous') continue;
       const keys = r.cells;
       const c = report.cells.get(keys[0]);
       const name = r.key === 'appeals' ? tableName('appeals') : rowName(r.key);
@@ -71,6 +73,28 @@ export function rowFindings(report: Report): Finding[] {
     }
   }
   return out;
+}
+
+/**
+ * The reader's own doubt, once per table: the rows whose figures allow several readings that the
+ * table's relations do not tell apart (digits run together, blank cells left out of the text). Their
+ * cells stay unknown and the sums over them are not checked; this says so.
+ */
+function uncertainCells(report: Report, t: Table): Finding | null {
+  const rows = t.rows.filter(r => r.problem === 'ambiguous');
+  if (!rows.length) return null;
+  const keys = rows.flatMap(r => r.cells.filter(k => report.cells.get(k)?.kind === 'unknown'));
+  const first = report.cells.get(keys[0]);
+  const names = rows.map(r => (r.key === 'appeals' ? tableName('appeals') : rowName(r.key)));
+  const tn = tableName(t.id);
+  return {
+    code: 'uncertain-cells', severity: 'warning', cells: keys,
+    start: first ? first.start : rows[0].labelStart, end: first ? first.end : rows[0].labelEnd,
+    message: {
+      zh: `${tn.zh}有 ${keys.length} 个单元格无法从原文唯一确定（${names.map(n => n.zh).join('、')}：数字连写，或空白格在原文中被省略），含有这些单元格的合计不予核对`,
+      en: `${keys.length} cells of the ${tn.en} cannot be read for certain (${names.map(n => n.en).join('; ')}: digits run together, or blank cells left out of the text); sums over them are not checked`,
+    },
+  };
 }
 
 function missingRows(t: Table): Finding[] {
