@@ -34,9 +34,9 @@ function lineBreakBetween(text: string, a: Cell, b: Cell): boolean {
   return false;
 }
 
-/** Whether a `|` or a tab stands between the row's first and last token. */
-function markedOff(text: string, tokens: Cell[]): boolean {
-  for (let i = tokens[0].start, end = tokens[tokens.length - 1].start; i < end; i++) {
+/** Whether a `|` or a tab stands between the row's label (`rowStart`) and its last token. */
+function markedOff(text: string, rowStart: number, tokens: Cell[]): boolean {
+  for (let i = rowStart, end = tokens[tokens.length - 1].start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x7c /* | */ || c === 9 || c === 0xff5c /* ｜ */) return true;
   }
@@ -53,8 +53,8 @@ function piece(t: Cell, from: number, to: number): Cell {
 const repeat = (t: Cell): Cell => ({ ...t, key: '', glued: true });
 const blankAt = (at: number): Cell => ({ key: '', text: '', kind: 'blank', value: null, start: at, end: at });
 
-/** The readings of a row whose tokens are `tokens`, for `n` cells. Empty: the row cannot be read. */
-export function readingsOf(text: string, tokens: Cell[], n: number, layout: RowLayout): Reading[] {
+/** The readings of a row whose tokens are `tokens` (after a label ending at `rowStart`), for `n` cells. Empty: the row cannot be read. */
+export function readingsOf(text: string, tokens: Cell[], n: number, layout: RowLayout, rowStart = tokens.length ? tokens[0].start : 0): Reading[] {
   const k = tokens.length;
   if (k === n) return [{ cells: tokens, tier: 0 }];
   if (k === 0) return [];
@@ -89,7 +89,7 @@ export function readingsOf(text: string, tokens: Cell[], n: number, layout: RowL
     return out;
   }
   // Where cells are marked off (`|`, tabs), an empty cell leaves its mark: none was dropped, one is missing.
-  if (markedOff(text, tokens)) return out;
+  if (markedOff(text, rowStart, tokens)) return out;
   const dropped = droppedBlanks(tokens, n);
   if (dropped) for (const cells of dropped) out.push({ cells, tier: 2 });
   return out;

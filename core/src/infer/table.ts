@@ -45,7 +45,7 @@ export function inferTable(text: string, rows: RowTokens[], relations: RelationS
     const n = r.keys.length;
     if (r.atEnd && r.tokens.length < n) return null;
     if (r.tokens.length === 0) return [{ cells: r.keys.map(() => blank(r.at)), tier: 0 }];
-    const rs = readingsOf(text, r.tokens, n, layout);
+    const rs = readingsOf(text, r.tokens, n, layout, r.at);
     return rs.length ? rs : null;
   });
   const problemOf = (i: number): TableRow['problem'] => {
@@ -83,8 +83,11 @@ export function inferTable(text: string, rows: RowTokens[], relations: RelationS
     const rs = readings[i];
     if (!rs) return { cells: unknownCells(text, r), problem: problemOf(i) };
     const chosen = trustSolutions ? [...new Set(result.solutions.map(s => s[i]))] : result.kept[i];
-    const single = rs.length === 1;
-    const p: Provenance = single ? (rs[0].tier === 0 ? 'written' : 'layout') : 'solved';
+    // Solved when the relations chose among readings; placed by the layout when the row's readings
+    // that assume least were one (a lone `0` for a collapsed all-zero row).
+    const minTier = Math.min(...rs.map(x => x.tier));
+    const leastAssuming = rs.filter(x => x.tier === minTier).length;
+    const p: Provenance = rs.length === 1 && rs[0].tier === 0 ? 'written' : leastAssuming === 1 && chosen.every(o => rs[o].tier === minTier) ? 'layout' : 'solved';
     const first = rs[chosen[0]].cells;
     let unknown = false;
     const cands: (string[] | undefined)[] = [];
