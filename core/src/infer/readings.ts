@@ -259,19 +259,21 @@ export function solverValue(c: Cell): number {
 }
 
 /**
- * The collapse signature of a table: rows of one value per line in which no two neighbouring
- * values are equal, anywhere in the table, and at least one row shorter than the table.
+ * The collapse signature of a table: rows of one value per line in which neighbouring values are
+ * not equal — a conversion that keeps one line per run of identical lines leaves no equal pair;
+ * one is allowed, for a figure mistyped in such a table — and at least three rows shorter than
+ * the table (one, when the table has no equal pair at all).
  */
 export function collapseSignature(text: string, rows: { tokens: Cell[]; n: number }[]): boolean {
-  let short = false;
+  let short = 0, equalPairs = 0;
   for (const r of rows) {
-    if (r.tokens.length < r.n && r.tokens.length > 0) short = true;
+    if (r.tokens.length < r.n && r.tokens.length > 0) short++;
     for (let i = 1; i < r.tokens.length; i++) {
       const a = r.tokens[i - 1], b = r.tokens[i];
-      if (a.text === b.text && lineBreakBetween(text, a, b)) return false;
       // A row written on one line is not a one-value-per-line row.
       if (!lineBreakBetween(text, a, b)) return false;
+      if (a.text === b.text && ++equalPairs > 1) return false;
     }
   }
-  return short;
+  return equalPairs === 0 ? short > 0 : short >= 3;
 }

@@ -39,6 +39,8 @@ export interface SolveResult {
   incomplete: boolean;
   /** Relations broken by the kept solutions (0 when consistent). */
   broken: number;
+  /** Indices (into `relations`) of the relations within one row that none of the row's readings satisfies. */
+  unsatisfiable: number[];
 }
 
 const sideSum = (cells: [number, number][], pick: (r: number) => Float64Array): number => {
@@ -53,6 +55,11 @@ function holds(rel: SolveRelation, pick: (r: number) => Float64Array): boolean {
   return Number.isNaN(l) || Number.isNaN(r) || l === r;
 }
 
+/** Whether `rel` holds when each row takes the reading `solution` chooses for it. */
+export function relationHolds(rel: SolveRelation, solution: Int32Array, rows: SolveRow[]): boolean {
+  return holds(rel, r => rows[r].options[solution[r]]);
+}
+
 const rowsOf = (rel: SolveRelation) => new Set([...rel.left, ...rel.right].map(([r]) => r));
 
 export function solve(rows: SolveRow[], relations: SolveRelation[], limits: SolveLimits = DEFAULT_LIMITS): SolveResult {
@@ -64,19 +71,25 @@ export function solve(rows: SolveRow[], relations: SolveRelation[], limits: Solv
   }
   // 1. Row by row.
   const kept = rows.map((row, r) => keepForRow(row, local[r]));
+  const unsatisfiable = relations.flatMap((rel, i) => {
+    const rs = rowsOf(rel);
+    if (rs.size !== 1) return [];
+    const r = [...rs][0];
+    return rows[r].options.some(opt => holds(rel, () => opt)) ? [] : [i];
+  });
   const kRows = kept.map((k, r) => k.map(i => rows[r].options[i]));
 
   // 2. Across rows: the combinations that satisfy every relation.
   const search = new Search(kRows, global, limits);
   search.run();
   if (search.solutions.length) {
-    return { status: 'consistent', kept, solutions: search.solutions.map(s => mapBack(s, kept)), incomplete: search.incomplete, broken: 0 };
+    return { status: 'consistent', kept, solutions: search.solutions.map(s => mapBack(s, kept)), incomplete: search.incomplete, broken: 0, unsatisfiable };
   }
-  if (search.incomplete) return { status: 'gave-up', kept, solutions: [], incomplete: true, broken: 0 };
+  if (search.incomplete) return { status: 'gave-up', kept, solutions: [], incomplete: true, broken: 0, unsatisfiable };
 
   // 3. None: the fewest broken relations, when the combinations are few enough to see them all.
   let combos = 1;
-  for (const k of kRows) { combos *= k.length; if (combos > limits.maxEnumerate) return { status: 'gave-up', kept, solutions: [], incomplete: true, broken: 0 }; }
+  for (const k of kRows) { combos *= k.length; if (combos > limits.maxEnumerate) return { status: 'gave-up', kept, solutions: [], incomplete: true, broken: 0, unsatisfiable }; }
   const all = [...global, ...local.flat()];
   let best = Infinity;
   let bestSolutions: Int32Array[] = [];
@@ -90,7 +103,7 @@ export function solve(rows: SolveRow[], relations: SolveRelation[], limits: Solv
     if (broken < best) { best = broken; bestSolutions = []; }
     if (broken === best && bestSolutions.length < limits.maxSolutions) bestSolutions.push(Int32Array.from(choice));
   }
-  return { status: 'fewest-broken', kept, solutions: bestSolutions.map(s => mapBack(s, kept)), incomplete: false, broken: best };
+  return { status: 'fewest-broken', kept, solutions: bestSolutions.map(s => mapBack(s, kept)), incomplete: false, broken: best, unsatisfiable };
 }
 
 function mapBack(s: Int32Array, kept: number[][]): Int32Array {

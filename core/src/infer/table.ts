@@ -1,7 +1,7 @@
 import type { Cell, Provenance, TableRow } from '../model';
 import type { RelationSpec } from '../template/types';
 import { collapseSignature, readingsOf, solverValue, type Reading } from './readings';
-import { solve, type SolveRelation, type SolveRow } from './solve';
+import { relationHolds, solve, type SolveRelation, type SolveRow } from './solve';
 
 /**
  * The inference stage of reading a table: from the tokens found after each row label to the
@@ -39,7 +39,13 @@ function withProvenance(c: Cell, provenance: Provenance): Cell {
 /** What a cell of a reading says, for comparing readings: its kind and figure. */
 const sayOf = (c: Cell) => (c.kind === 'number' ? c.value! : c.kind);
 
-export function inferTable(text: string, rows: RowTokens[], relations: RelationSpec[]): InferredRow[] {
+export interface InferredTable {
+  rows: InferredRow[];
+  /** Ids of the relations that fail whatever the reading (see `Table.brokenInEveryReading`). */
+  brokenInEveryReading: string[];
+}
+
+export function inferTable(text: string, rows: RowTokens[], relations: RelationSpec[]): InferredTable {
   const layout = { collapsed: collapseSignature(text, rows.map(r => ({ tokens: r.tokens, n: r.keys.length }))) };
   const readings: (Reading[] | null)[] = rows.map(r => {
     const n = r.keys.length;
@@ -56,21 +62,23 @@ export function inferTable(text: string, rows: RowTokens[], relations: RelationS
   };
   // Most tables: one reading per row, nothing to solve.
   if (readings.every(r => r === null || r.length === 1)) {
-    return rows.map((r, i) => {
+    return { brokenInEveryReading: [], rows: rows.map((r, i) => {
       const rs = readings[i];
       if (!rs) return { cells: unknownCells(text, r), problem: problemOf(i) };
       const p: Provenance = rs[0].tier === 0 ? 'written' : 'layout';
       return { cells: rs[0].cells.map(c => withProvenance(c, p)), problem: undefined };
-    });
+    }) };
   }
   // Several readings somewhere: the table's relations choose.
   const position = new Map<string, [number, number]>();
   rows.forEach((r, i) => r.keys.forEach((k, c) => position.set(k, [i, c])));
   const rels: SolveRelation[] = [];
+  const relIds: string[] = [];
   for (const spec of relations) {
     const cells = spec.keys.map(k => position.get(k));
     if (cells.some(c => !c)) continue;
     rels.push({ left: cells.slice(0, spec.left.length) as [number, number][], right: cells.slice(spec.left.length) as [number, number][] });
+    relIds.push(spec.id);
   }
   const solveRows: SolveRow[] = rows.map((r, i) => {
     const rs = readings[i];
@@ -79,7 +87,9 @@ export function inferTable(text: string, rows: RowTokens[], relations: RelationS
   });
   const result = solve(solveRows, rels);
   const trustSolutions = result.solutions.length > 0 && !result.incomplete;
-  return rows.map((r, i) => {
+  // Broken whatever the reading: within a row, by none of its readings; across rows, by none of the solutions (when they are all known).
+  const brokenInEveryReading = relIds.filter((_, k) => result.unsatisfiable.includes(k) || (trustSolutions && result.solutions.every(s => !relationHolds(rels[k], s, solveRows))));
+  return { brokenInEveryReading, rows: rows.map((r, i) => {
     const rs = readings[i];
     if (!rs) return { cells: unknownCells(text, r), problem: problemOf(i) };
     const chosen = trustSolutions ? [...new Set(result.solutions.map(s => s[i]))] : result.kept[i];
@@ -101,5 +111,5 @@ export function inferTable(text: string, rows: RowTokens[], relations: RelationS
     if (!unknown) return { cells: cells as Cell[], problem: undefined };
     const unknowns = unknownCells(text, r, cands);
     return { cells: cells.map((c, col) => c ?? unknowns[col]), problem: 'ambiguous' };
-  });
+  }) };
 }
