@@ -26,14 +26,18 @@ export interface SolveRow {
 export interface SolveRelation { left: [number, number][]; right: [number, number][] }
 
 export interface SolveLimits { maxNodes: number; maxSolutions: number; maxEnumerate: number }
-export const DEFAULT_LIMITS: SolveLimits = { maxNodes: 20000, maxSolutions: 32, maxEnumerate: 4096 };
+export const DEFAULT_LIMITS: SolveLimits = { maxNodes: 4000, maxSolutions: 32, maxEnumerate: 4096 };
 
 export interface SolveResult {
-  /** 'consistent': every solution satisfies every relation; 'fewest-broken': none does, these break the fewest; 'gave-up': too many combinations. */
+  /**
+   * 'consistent': every solution satisfies every relation; 'fewest-broken': none does, these break
+   * the fewest (a row relation none of the row's readings satisfies counts as broken in each); 'gave-up':
+   * too many combinations.
+   */
   status: 'consistent' | 'fewest-broken' | 'gave-up';
   /** For each row, the indices (into its options) it may take after the row step. */
   kept: number[][];
-  /** The solutions found: for each, the option index chosen per row. Empty when the solver gave up. */
+  /** The solutions found: for each, the option index chosen per row. Empty when the solver gave up, or when no relation joins rows (then `kept` says all). */
   solutions: Int32Array[];
   /** True when the search stopped at a limit before seeing every combination. */
   incomplete: boolean;
@@ -60,7 +64,13 @@ export function relationHolds(rel: SolveRelation, solution: Int32Array, rows: So
   return holds(rel, r => rows[r].options[solution[r]]);
 }
 
-const rowsOf = (rel: SolveRelation) => new Set([...rel.left, ...rel.right].map(([r]) => r));
+/** The rows a relation's cells lie in (kept with the relation: a table's relations are made once and solved often). */
+const ROWS_OF = new WeakMap<SolveRelation, Set<number>>();
+function rowsOf(rel: SolveRelation): Set<number> {
+  let rows = ROWS_OF.get(rel);
+  if (!rows) ROWS_OF.set(rel, (rows = new Set([...rel.left, ...rel.right].map(([r]) => r))));
+  return rows;
+}
 
 export function solve(rows: SolveRow[], relations: SolveRelation[], limits: SolveLimits = DEFAULT_LIMITS): SolveResult {
   const local: SolveRelation[][] = rows.map(() => []);
@@ -79,11 +89,24 @@ export function solve(rows: SolveRow[], relations: SolveRelation[], limits: Solv
   });
   const kRows = kept.map((k, r) => k.map(i => rows[r].options[i]));
 
+  // No relation across rows: each row's kept readings are all it can be.
+  if (!global.length) {
+    return { status: unsatisfiable.length ? 'fewest-broken' : 'consistent', kept, solutions: [], incomplete: false, broken: unsatisfiable.length, unsatisfiable };
+  }
+  // One combination left (most tables: the row sums chose every row): judged as it is.
+  if (kRows.every(k => k.length === 1)) {
+    const pick = (r: number) => kRows[r][0];
+    const broken = global.filter(rel => !holds(rel, pick)).length + unsatisfiable.length;
+    const only = Int32Array.from(kept, k => k[0]);
+    return { status: broken ? 'fewest-broken' : 'consistent', kept, solutions: [only], incomplete: false, broken, unsatisfiable };
+  }
   // 2. Across rows: the combinations that satisfy every relation.
   const search = new Search(kRows, global, limits);
   search.run();
   if (search.solutions.length) {
-    return { status: 'consistent', kept, solutions: search.solutions.map(s => mapBack(s, kept)), incomplete: search.incomplete, broken: 0, unsatisfiable };
+    // Consistent across rows; a row relation no reading of its row satisfies stays broken in every solution.
+    const status = unsatisfiable.length ? 'fewest-broken' : 'consistent';
+    return { status, kept, solutions: search.solutions.map(s => mapBack(s, kept)), incomplete: search.incomplete, broken: unsatisfiable.length, unsatisfiable };
   }
   if (search.incomplete) return { status: 'gave-up', kept, solutions: [], incomplete: true, broken: 0, unsatisfiable };
 

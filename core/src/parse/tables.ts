@@ -173,7 +173,9 @@ export function readRequests(ctx: TableContext, region: Region, forced?: Templat
   return readRequestRows(ctx, spec, region);
 }
 
-const requestRelations = (t: TemplateId) => relationsFor(t).filter(r => r.table === 'requests');
+/** The relations of table `requests`, one array per format (made once: the inference stage caches by it). */
+const REQUEST_RELATIONS = { '2019': relationsFor('2019').filter(r => r.table === 'requests'), '2021': relationsFor('2021').filter(r => r.table === 'requests') };
+const requestRelations = (t: TemplateId) => REQUEST_RELATIONS[t];
 const APPEALS_RELATIONS = relationsFor('2021').filter(r => r.table === 'appeals');
 const readRequestRows = (ctx: TableContext, spec: TableSpec, region: Region) => readRows(ctx, spec, region, requestRelations(spec.template));
 
