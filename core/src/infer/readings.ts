@@ -31,7 +31,12 @@ const isDigitToken = (c: Cell) => c.kind === 'number' && isAsciiDigits(c.text);
 
 /** Whether a line break lies between tokens `a` and `b`. */
 function lineBreakBetween(text: string, a: Cell, b: Cell): boolean {
-  for (let i = a.start + a.text.length; i < b.start; i++) { const c = text.charCodeAt(i); if (c === 10 || c === 13) return true; }
+  return breakBefore(text, a.start + a.text.length, b);
+}
+
+/** Whether a line break lies between offset `from` and token `b`. */
+function breakBefore(text: string, from: number, b: Cell): boolean {
+  for (let i = from; i < b.start; i++) { const c = text.charCodeAt(i); if (c === 10 || c === 13) return true; }
   return false;
 }
 
@@ -186,8 +191,11 @@ function joins(text: string, tokens: Cell[], n: number): Cell[][] | null {
     for (let j = i; j < k && j - i < 3; j++) {
       if (j > i && !lineBreakBetween(text, tokens[j - 1], tokens[j])) break;
       const first = tokens[i], last = tokens[j];
-      const digits = tokens.slice(i, j + 1).map(t => t.text).join('');
-      if (j > i && digits.charCodeAt(0) === 0x30) break;
+      // What stands between the pieces: nothing but line breaks, or a lone `.` (`851` / `.` / `776247`).
+      const gaps = tokens.slice(i, j).map((t, g) => text.slice(t.start + t.text.length, tokens[i + g + 1].start).trim());
+      if (gaps.some(g => g !== '' && g !== '.') || gaps.filter(g => g === '.').length > 1) break;
+      const digits = tokens.slice(i, j + 1).map((t, g) => (g > 0 ? gaps[g - 1] : '') + t.text).join('');
+      if (j > i && digits.charCodeAt(0) === 0x30 && digits.charCodeAt(1) !== 0x2e) break;
       const cell: Cell = j === i ? first
         : { key: '', text: text.slice(first.start, last.start + last.text.length), kind: 'number', value: digits, start: first.start, end: last.end, glued: true };
       cur.push(cell);
@@ -270,15 +278,19 @@ export function solverValue(c: Cell): number {
 }
 
 /**
- * The collapse signature of a table: rows of one value per line in which neighbouring values are
+ * The collapse signature of a table: rows of one value per line (the first on the line after the
+ * label) in which neighbouring values are
  * not equal — a conversion that keeps one line per run of identical lines leaves no equal pair;
  * one is allowed, for a figure mistyped in such a table — and at least three rows shorter than
  * the table (one, when the table has no equal pair at all).
  */
-export function collapseSignature(text: string, rows: { tokens: Cell[]; n: number }[]): boolean {
+export function collapseSignature(text: string, rows: { tokens: Cell[]; n: number; at: number }[]): boolean {
   let short = 0, equalPairs = 0;
   for (const r of rows) {
-    if (r.tokens.length < r.n && r.tokens.length > 0) short++;
+    if (!r.tokens.length) continue;
+    if (r.tokens.length < r.n) short++;
+    // A value on its label's line (a report flattened onto one line) is not one value per line.
+    if (!breakBefore(text, r.at, r.tokens[0])) return false;
     for (let i = 1; i < r.tokens.length; i++) {
       const a = r.tokens[i - 1], b = r.tokens[i];
       // A row written on one line is not a one-value-per-line row.

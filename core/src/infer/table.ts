@@ -104,7 +104,7 @@ function readingHolds(reading: Reading, rel: RelationSpec, cols: number[]): bool
 export function inferTable(text: string, rows: RowTokens[], relations: RelationSpec[]): InferredTable {
   // The layout matters only to rows that do not have one place per cell (most tables have none).
   let collapsed: boolean | undefined;
-  const layout = { get collapsed() { return (collapsed ??= collapseSignature(text, rows.map(r => ({ tokens: r.tokens, n: r.keys.length })))); } };
+  const layout = { get collapsed() { return (collapsed ??= collapseSignature(text, rows.map(r => ({ tokens: r.tokens, n: r.keys.length, at: r.at })))); } };
   const readings: (Reading[] | null)[] = rows.map(r => {
     const n = r.keys.length;
     // Most rows: as many places as cells, read as written.

@@ -172,7 +172,12 @@ function candidates(nt: NormText): Candidate[] {
     if (exact && !listed(exact.end)) found = { ns, ne: exact.end, number: exact.number, written, score: exact.number === written ? 3 : 2 };
     else if (!exact) {
       const near = nearHeading(text, q + 1, text.length, 0.6);
-      if (near && !listed(near.end)) found = { ns, ne: near.end, number: near.number, written, score: 2 * near.score + (near.number === written ? 1 : 0) };
+      if (near && !listed(near.end)) {
+        // The heading's own words run to its line's end (`…及下一步工作计划`) when that end is near.
+        const lineEnd = nt.lineStart[ns] ? lineEndOf(nt, near.end - 1) : near.end;
+        const ne = lineEnd - near.end <= 20 ? lineEnd : near.end;
+        found = { ns, ne, number: near.number, written, score: 2 * near.score + (near.number === written ? 1 : 0) };
+      }
       else if (!near && nt.lineStart[ns] && startsLikeSection(text, q + 1, written)) {
         // `六、其他应说明事项`: at a line start, its numeral and first words agree, the rest is the body's own wording.
         found = { ns, ne: lineEndOf(nt, ns), number: written, written, score: 2.2 };
