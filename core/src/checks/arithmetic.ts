@@ -34,6 +34,15 @@ function relationKeys(rels: Evaluated[], first: string): string[] {
  * Errors for REPORT-FORMAT §5 relations 1–4. Relations broken by one located cell become a single
  * finding on that cell ("likely wrong"); the rest are reported on their totals.
  */
+/**
+ * Whether the table a cell belongs to was read as written, every cell of it: in a table the reader
+ * solved, changing one figure can change how the other rows are read, so no figure is rewritten there.
+ */
+function readAsWritten(report: Report, key: string): boolean {
+  const table = report.tables.find(t => key.startsWith(`${t.id}.`));
+  return !!table && table.rows.every(r => r.cells.every(k => { const p = report.cells.get(k)?.provenance; return !p || p === 'written'; }));
+}
+
 export function arithmeticFindings(report: Report): Finding[] {
   const unreadable = brokenWhateverTheReading(report);
   if (allRelationsHold(report)) return unreadable;
@@ -53,7 +62,7 @@ export function arithmeticFindings(report: Report): Finding[] {
       },
       start: cell.start, end: cell.end, cells: relationKeys(rels, s.key),
       formula: joinMessages(rels.map(formulaOf)), expected: s.value,
-      fix: cellFix(s.key, cell, s.value, s.certain),
+      fix: readAsWritten(report, s.key) ? cellFix(s.key, cell, s.value, s.certain) : undefined,
     });
   }
   out.push(...unreadable);
@@ -70,7 +79,7 @@ export function arithmeticFindings(report: Report): Finding[] {
         ? { zh: `${name.zh} 为空，但其各项之和为 ${expected}：${f.zh}`, en: `${name.en} is blank but its parts add up to ${expected}: ${f.en}` }
         : { zh: `合计不符：${name.zh} 应为 ${expected}。${f.zh}`, en: `Total does not add up: ${name.en} should be ${expected}. ${f.en}` },
       start: cell.start, end: cell.end, cells: relationKeys([e], target), formula: f, expected,
-      fix: cellFix(target, cell, expected, false),
+      fix: readAsWritten(report, target) ? cellFix(target, cell, expected, false) : undefined,
     });
   }
   return out;
