@@ -73,6 +73,14 @@ export function arithmeticFindings(report: Report): Finding[] {
     const name = cellName(target);
     const f = formulaOf(e);
     const blank = cell.kind !== 'number';
+    // A count the relation would need below zero: the other side is too large, and no value of this cell is right.
+    if (expected.startsWith('-') && /^(?:requests|appeals)\./.test(target)) {
+      out.push({
+        code: e.spec.code, severity: 'error', start: cell.start, end: cell.end, cells: relationKeys([e], target), formula: f,
+        message: { zh: `合计不符：${name.zh} 无法使等式成立（需要负数）。${f.zh}`, en: `Total does not add up: no count in ${name.en} can make it hold (it would have to be negative). ${f.en}` },
+      });
+      continue;
+    }
     out.push({
       code: e.spec.code, severity: 'error',
       message: blank
