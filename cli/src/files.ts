@@ -38,11 +38,11 @@ export async function collectFiles(inputs: string[], options: WalkOptions = {}):
   const seen = new Set<string>();
   const gitignores = options.gitignore === false ? null : new GitIgnores();
   const ignorePattern = patternIgnore(options.ignorePatterns ?? []);
-  const ignored = async (p: string, dir: boolean) => ignorePattern(p, dir) || (gitignores !== null && await gitignores.ignores(p, dir));
+  const ignored = async (p: string, dir: boolean, floor?: string) => ignorePattern(p, dir) || (gitignores !== null && await gitignores.ignores(p, dir, floor));
   const identity = (st: Stats) => `${st.dev}:${st.ino}`;
 
   /** A path named, matched by a glob, or found in a folder (`explicit`: named or matched, so any extension). */
-  async function visit(p: string, explicit: boolean): Promise<void> {
+  async function visit(p: string, explicit: boolean, floor?: string): Promise<void> {
     let st: Stats;
     try { st = await fs.stat(p); } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
@@ -55,7 +55,8 @@ export async function collectFiles(inputs: string[], options: WalkOptions = {}):
     if (st.isDirectory()) {
       if (seen.has(id)) return;
       seen.add(id);
-      await walkFolder(p);
+      // A folder named that is itself ignored: walked under its own .gitignore files only.
+      await walkFolder(p, explicit && (await ignored(p, true)) ? p : floor);
     } else if (st.isFile()) {
       if (!explicit && !REPORT_EXTENSIONS.has(path.extname(p).toLowerCase())) return;
       if (seen.has(id)) return;
@@ -67,7 +68,7 @@ export async function collectFiles(inputs: string[], options: WalkOptions = {}):
   }
 
   /** A folder's entries in name order; hidden entries, node_modules and ignored paths left out. */
-  async function walkFolder(dir: string): Promise<void> {
+  async function walkFolder(dir: string, floor: string | undefined): Promise<void> {
     let entries;
     try { entries = await fs.readdir(dir, { withFileTypes: true }); } catch (e) {
       problems.push({ path: dir, why: 'unlistable', fatal: true, detail: (e as NodeJS.ErrnoException).code });
@@ -77,8 +78,8 @@ export async function collectFiles(inputs: string[], options: WalkOptions = {}):
     for (const e of entries) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const p = childPath(dir, e.name);
-      if (await ignored(p, e.isDirectory())) continue;
-      await visit(p, false);
+      if (await ignored(p, e.isDirectory(), floor)) continue;
+      await visit(p, false, floor);
     }
   }
 

@@ -9,14 +9,18 @@ interface Rules { dir: string; ig: Ignore }
  * `.gitignore` files as git reads them (through `ignore`, the matcher ESLint uses): a path is ignored
  * when the rules of a folder above it say so, from the repository's root (the nearest folder holding
  * `.git`; the file system's root outside a repository) down to the path's own folder. Each folder's
- * file is read once.
+ * file is read once. A folder named on the command line that is itself ignored is walked all the
+ * same, under the rules of its own `.gitignore` files only (as a `bench/.data/` folder named
+ * outright: the user asked for it).
  */
 export class GitIgnores {
   private readonly chains = new Map<string, Promise<Rules[]>>();
 
-  async ignores(p: string, isDir: boolean): Promise<boolean> {
-    const abs = path.resolve(p);
+  /** Whether `p` is ignored; with `floor`, by the `.gitignore` files in `floor` and below it only. */
+  async ignores(p: string, isDir: boolean, floor?: string): Promise<boolean> {
+    const abs = path.resolve(p), low = floor === undefined ? undefined : path.resolve(floor);
     for (const { dir, ig } of await this.chain(path.dirname(abs))) {
+      if (low !== undefined && path.relative(low, dir).startsWith('..')) continue;
       const rel = path.relative(dir, abs).split(path.sep).join('/');
       if (rel && !rel.startsWith('..') && ig.ignores(isDir ? `${rel}/` : rel)) return true;
     }

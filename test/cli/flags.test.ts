@@ -88,6 +88,8 @@ describe('nianbao check: the flags a reviewer expects', function () {
     assert.deepEqual(files(['reports']), ['reports/a.txt', 'reports/e.md', 'reports/old/c.txt', 'reports/sub/b.txt']);
     assert.deepEqual(files(['reports', '--ignore-pattern', 'old/', '--ignore-pattern', '*.md']), ['reports/a.txt', 'reports/sub/b.txt']);
     assert.deepEqual(files(['--no-gitignore', 'reports/**/d.txt']), ['reports/drafts/d.txt']);
+    // An ignored folder named outright is walked all the same.
+    assert.deepEqual(files(['reports/drafts']), ['reports/drafts/d.txt']);
     const none = run(['check', 'reports/**/*.pdf'], { cwd: dir });
     assert.equal(none.status, 2);
     assert.match(none.stderr, /没有文件与该模式匹配: reports\/\*\*\/\*\.pdf/);
