@@ -100,22 +100,37 @@ export function checkBytes(name: string, bytes: Uint8Array, opts: CheckOptions, 
   return { path: name, encoding: d.encoding, guessed: d.guessed, doc, notes: [], ...(fixes ? { fixes } : {}) };
 }
 
-/** Reads, decodes and checks one file (and with `--fix` writes its fixes). Never throws: an unreadable, empty or binary file gets `error` or a note. */
-export function checkFileDocument(file: string, opts: CheckOptions): CheckedFile {
+/** A file's bytes (valid until the next read) and the stat they were read under, or the checked file that says why it cannot be read. */
+export function readFileBytes(file: string, opts: CheckOptions): { bytes: Uint8Array; size: number; mtimeMs: number } | CheckedFile {
   const none = { encoding: null, guessed: false, doc: null, notes: [] };
   try {
     const r = readWhole(file);
     const bytes = r.bytes;
     if (typeof bytes === 'number') return { path: file, ...none, error: en(opts) ? `file too large (${bytes} bytes; limit ${MAX_FILE_BYTES})` : `文件过大（${bytes} 字节，上限 ${MAX_FILE_BYTES}）` };
-    return checkBytes(file, bytes, opts, out => writeAtomically(file, out, r));
+    return { ...r, bytes };
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const reason = err.code === 'EACCES' ? (en(opts) ? 'permission denied' : '没有读取权限')
-      : err.code === 'EISDIR' ? (en(opts) ? 'is a folder' : '是文件夹')
-        : err.code === 'ENOTREG' ? (en(opts) ? 'not a regular file' : '不是普通文件')
-          : err.code === 'ECHANGED' ? (en(opts) ? 'changed while being checked: not fixed' : '检查期间文件被修改，未修正')
-            : err.code ? `${err.code}` : String(err && err.message || err);
-    return { path: file, ...none, error: (en(opts) ? 'cannot read: ' : '无法读取：') + reason };
+    return { path: file, ...none, error: unreadable(e, opts) };
+  }
+}
+
+function unreadable(e: unknown, opts: CheckOptions): string {
+  const err = e as NodeJS.ErrnoException;
+  const reason = err.code === 'EACCES' ? (en(opts) ? 'permission denied' : '没有读取权限')
+    : err.code === 'EISDIR' ? (en(opts) ? 'is a folder' : '是文件夹')
+      : err.code === 'ENOTREG' ? (en(opts) ? 'not a regular file' : '不是普通文件')
+        : err.code === 'ECHANGED' ? (en(opts) ? 'changed while being checked: not fixed' : '检查期间文件被修改，未修正')
+          : err.code ? `${err.code}` : String(err && err.message || err);
+  return (en(opts) ? 'cannot read: ' : '无法读取：') + reason;
+}
+
+/** Reads, decodes and checks one file (and with `--fix` writes its fixes). Never throws: an unreadable, empty or binary file gets `error` or a note. */
+export function checkFileDocument(file: string, opts: CheckOptions): CheckedFile {
+  const r = readFileBytes(file, opts);
+  if ('path' in r) return r;
+  try {
+    return checkBytes(file, r.bytes, opts, out => writeAtomically(file, out, r));
+  } catch (e) {
+    return { path: file, encoding: null, guessed: false, doc: null, notes: [], error: unreadable(e, opts) };
   }
 }
 

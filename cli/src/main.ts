@@ -1,4 +1,5 @@
 import { createWriteStream, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Lang, Severity } from '../../core/src';
@@ -8,6 +9,7 @@ import { renderChecked, takeRendered, type RenderedBatch, type RenderOptions } f
 import { addCounts, formatSarif, FORMATS, RULES_DOCS, summaryText, type Format, type Summary } from './format';
 import { checkBytes, type FileResult } from './checkFile';
 import { parseRule } from './policy';
+import { cacheFile, cacheKey, loadCache, saveCache, type CachedEntry } from './cache';
 import { shownPath } from './display';
 
 declare const __VERSION__: string | undefined;
@@ -36,7 +38,7 @@ const collect = (v: string, prev: string[] = []) => [...prev, v];
 interface CheckFlags {
   format: Format; lang: Lang; progress: boolean; jobs?: number; quiet?: boolean; maxWarnings?: number;
   outputFile?: string; rule?: Record<string, Severity | 'off'>; ignorePattern?: string[]; gitignore: boolean;
-  stdinFilename?: string; fix?: boolean; fixDryRun?: boolean;
+  stdinFilename?: string; fix?: boolean; fixDryRun?: boolean; cache?: boolean; cacheLocation?: string;
 }
 
 const KINDS_ZH: Record<string, string> = { 'fifo': '命名管道', 'socket': '套接字', 'character-device': '字符设备', 'block-device': '块设备', 'other': '其他' };
@@ -106,7 +108,13 @@ async function check(paths: string[], opts: CheckFlags): Promise<number> {
   let unreadable = false, fixed = 0, fixedFiles = 0;
   if (opts.format === 'json') await write('{"version":1,"files":[');
   const color = opts.format === 'text' && !opts.outputFile && !!process.stdout.isTTY && !process.env.NO_COLOR;
-  const job: RenderOptions = { lang: opts.lang, format: opts.format, color, rules: opts.rule ?? {}, quiet: !!opts.quiet, fix };
+  // The cache: never with fixes (they change the files), nor for standard input.
+  const cache = !!opts.cache && fix === 'off' && !stdin;
+  const job: RenderOptions = { lang: opts.lang, format: opts.format, color, rules: opts.rule ?? {}, quiet: !!opts.quiet, fix, cache };
+  const cachePath = cache ? cacheFile(opts.cacheLocation) : '';
+  const key = cache ? cacheKey({ lang: job.lang, rules: job.rules, quiet: job.quiet }) : '';
+  const known = cache ? loadCache(cachePath, key) : new Map<string, CachedEntry>();
+  const absolute = files.map(f => path.resolve(f));
   let done = 0;
   const take = async (b: RenderedBatch) => {
     for (const e of b.entries) {
@@ -114,6 +122,7 @@ async function check(paths: string[], opts: CheckFlags): Promise<number> {
       unreadable ||= e.counts.unreadable;
       if (e.fixed) { fixed += e.fixed; fixedFiles++; }
       if (e.result) sarif.push(e.result);
+      if (e.cache) known.set(absolute[e.index], e.cache);
     }
     bar?.update((done += b.entries.length));
     if (b.bytes.length) await write(b.bytes);
@@ -123,7 +132,10 @@ async function check(paths: string[], opts: CheckFlags): Promise<number> {
     const entry = renderChecked(checkBytes(name, readFileSync(0), job), 0, job);
     await take({ entries: [{ index: 0, ...entry }], bytes: takeRendered() });
   } else {
-    await checkAll(files, job, take, opts.jobs);
+    await checkAll(files.map((file, i) => ({ file, cached: known.get(absolute[i]) })), job, take, opts.jobs);
+    if (cache) {
+      try { saveCache(cachePath, key, known); } catch (e) { process.stderr.write(`nianbao: ${en ? 'cannot write the cache' : '无法写入缓存'} ${cachePath}: ${(e as Error).message}\n`); }
+    }
   }
   bar?.stop();
   if (opts.format === 'json') await write(`],"summary":${JSON.stringify(summary)}}\n`);
@@ -160,6 +172,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--stdin-filename <name>', 'the name of the file read from standard input (-)')
     .addOption(new Option('--fix', 'write the fixes of wrong totals into the files (digits only, atomically)').conflicts('fixDryRun'))
     .option('--fix-dry-run', 'report the fixes --fix would write, and the findings after them, without writing')
+    .option('--cache', 'check only files whose content changed since the last run with --cache (by content hash)')
+    .option('--cache-location <path>', 'the cache file, or a folder for it (default: the user\'s cache folder)')
     .option('--no-progress', 'no progress bar')
     .option('-j, --jobs <n>', 'worker threads (default: one per core)', count(1, 1024))
     .addHelpText('after', HELP_AFTER)
