@@ -56,6 +56,8 @@ describe('nianbao check: the flags a reviewer expects', function () {
     assert.deepEqual([off.status, off.out.summary.warnings, off.out.files[0].diagnostics.length], [0, 0, 0]);
     const sarif = JSON.parse(run(['check', '-f', 'sarif', '--rule', 'row-sum:hint', '--rule', 'appeals-sum:info', MISTAKES]).stdout);
     assert.deepEqual(sarif.runs[0].results.map((r: any) => r.level), ['note', 'note', 'note']);
+    const both = json(['--rule', 'outdated-template:info,row-sum:off', WARNS, MISTAKES]).out;
+    assert.deepEqual(both.files.map((f: any) => f.diagnostics.map((d: any) => `${d.code}:${d.severity}`)), [['outdated-template:information'], ['appeals-sum:error']]);
     assert.equal(run(['check', '--rule', 'row-summ:error', WARNS]).status, 2);
     assert.equal(run(['check', '--rule', 'row-sum:fatal', WARNS]).status, 2);
   });
