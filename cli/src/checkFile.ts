@@ -13,6 +13,8 @@ export interface FileResult {
   encoding?: string;
   guessed?: boolean;
   fixes?: FixChange[];
+  /** Whether the fixes were written (`--fix`) or only found (`--fix-dry-run`). */
+  fixesWritten?: boolean;
 }
 
 /** A file read and checked: its parsed document, or the note (empty, binary) or error that replaces it. */
@@ -25,6 +27,7 @@ export interface CheckedFile {
   error?: string;
   /** The cells `--fix` wrote or `--fix-dry-run` would write (the findings are then those of the fixed text). */
   fixes?: FixChange[];
+  fixesWritten?: boolean;
 }
 
 /** How a file is checked: message language, severities, fixing. */
@@ -97,7 +100,7 @@ export function checkBytes(name: string, bytes: Uint8Array, opts: CheckOptions, 
     }
   }
   for (const c of doc.chunks) c.findings = applyPolicy(c.findings, opts);
-  return { path: name, encoding: d.encoding, guessed: d.guessed, doc, notes: [], ...(fixes ? { fixes } : {}) };
+  return { path: name, encoding: d.encoding, guessed: d.guessed, doc, notes: [], ...(fixes ? { fixes, fixesWritten: opts.fix === 'write' } : {}) };
 }
 
 /** A file's bytes (valid until the next read) and the stat they were read under, or the checked file that says why it cannot be read. */
@@ -140,7 +143,7 @@ export function fileResult(c: CheckedFile, lang: Lang): FileResult {
   return {
     path: c.path, diagnostics, ...(c.error ? { error: c.error } : {}),
     ...(c.encoding && c.encoding !== 'utf-8' && c.encoding !== 'utf-8-bom' ? { encoding: c.encoding, guessed: c.guessed } : {}),
-    ...(c.fixes ? { fixes: c.fixes } : {}),
+    ...(c.fixes ? { fixes: c.fixes, fixesWritten: c.fixesWritten } : {}),
   };
 }
 

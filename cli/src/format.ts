@@ -30,9 +30,8 @@ export function entryText(r: FileResult, lang: Lang, color: boolean): string {
   const shown = shownPath(r.path);
   if (r.error) return `${shown}: ${c(31, 'error')} ${lang === 'en' ? 'unreadable' : '无法检查'}: ${r.error}\n`;
   let out = encodingLine(r, lang, c);
-  for (const f of r.fixes ?? []) {
-    out += `${shown}:${f.line + 1}:${f.character + 1}: ${c(32, lang === 'en' ? 'fixed' : '已修正')} ${f.cell} ${f.from || '（空）'} → ${f.to}\n`;
-  }
+  const verb = r.fixesWritten ? (lang === 'en' ? 'fixed' : '已修正') : (lang === 'en' ? 'would fix' : '可修正');
+  for (const f of r.fixes ?? []) out += `${shown}:${f.line + 1}:${f.character + 1}: ${c(32, verb)} ${f.cell} ${f.from || (lang === 'en' ? '(blank)' : '（空）')} → ${f.to}\n`;
   for (const d of r.diagnostics) {
     const sev = d.severity === 'error' ? c(31, 'error') : d.severity === 'warning' ? c(33, 'warning') : c(36, d.severity);
     out += `${shown}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${sev} ${c(2, d.code)} ${d.message}\n`;

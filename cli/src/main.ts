@@ -78,6 +78,18 @@ Examples:
   nianbao check --fix-dry-run report.txt
 `;
 
+/** The cache's entries by absolute path (none without `--cache`), and how to save them when the run is done. */
+function openCache(on: boolean, location: string | undefined, job: RenderOptions, en: boolean): { known: Map<string, CachedEntry>; save: () => void } {
+  if (!on) return { known: new Map(), save: () => {} };
+  const file = cacheFile(location);
+  const key = cacheKey({ lang: job.lang, rules: job.rules, quiet: job.quiet });
+  const known = loadCache(file, key);
+  const save = () => {
+    try { saveCache(file, key, known); } catch (e) { process.stderr.write(`nianbao: ${en ? 'cannot write the cache' : '无法写入缓存'} ${shownPath(file)}: ${(e as Error).message}\n`); }
+  };
+  return { known, save };
+}
+
 async function check(paths: string[], opts: CheckFlags): Promise<number> {
   const en = opts.lang === 'en';
   const usage = (m: string) => { process.stderr.write(`nianbao: ${m}\n`); return 2; };
@@ -101,7 +113,11 @@ async function check(paths: string[], opts: CheckFlags): Promise<number> {
     : null;
   bar?.start(files.length, 0);
   // The reader went away (`nianbao check … | head`): stop at once, quietly, as grep and ripgrep do.
-  out.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
+  out.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    process.stderr.write(`nianbao: ${en ? 'cannot write the output' : '无法写出结果'}${opts.outputFile ? ` ${shownPath(opts.outputFile)}` : ''}: ${e.code ?? e.message}\n`);
+    process.exit(2);
+  });
   const write = (s: string | Uint8Array) => new Promise<void>(resolve => { if (out.write(s)) resolve(); else out.once('drain', resolve); });
   const summary: Summary = { files: 0, reports: 0, errors: 0, warnings: 0 };
   const sarif: FileResult[] = [];
@@ -111,9 +127,7 @@ async function check(paths: string[], opts: CheckFlags): Promise<number> {
   // The cache: never with fixes (they change the files), nor for standard input.
   const cache = !!opts.cache && fix === 'off' && !stdin;
   const job: RenderOptions = { lang: opts.lang, format: opts.format, color, rules: opts.rule ?? {}, quiet: !!opts.quiet, fix, cache };
-  const cachePath = cache ? cacheFile(opts.cacheLocation) : '';
-  const key = cache ? cacheKey({ lang: job.lang, rules: job.rules, quiet: job.quiet }) : '';
-  const known = cache ? loadCache(cachePath, key) : new Map<string, CachedEntry>();
+  const { known, save } = openCache(cache, opts.cacheLocation, job, en);
   const absolute = files.map(f => path.resolve(f));
   let done = 0;
   const take = async (b: RenderedBatch) => {
@@ -133,9 +147,7 @@ async function check(paths: string[], opts: CheckFlags): Promise<number> {
     await take({ entries: [{ index: 0, ...entry }], bytes: takeRendered() });
   } else {
     await checkAll(files.map((file, i) => ({ file, cached: known.get(absolute[i]) })), job, take, opts.jobs);
-    if (cache) {
-      try { saveCache(cachePath, key, known); } catch (e) { process.stderr.write(`nianbao: ${en ? 'cannot write the cache' : '无法写入缓存'} ${cachePath}: ${(e as Error).message}\n`); }
-    }
+    save();
   }
   bar?.stop();
   if (opts.format === 'json') await write(`],"summary":${JSON.stringify(summary)}}\n`);

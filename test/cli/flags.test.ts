@@ -67,6 +67,9 @@ describe('nianbao check: the flags a reviewer expects', function () {
     const file = path.join(dir, 'out.json');
     const r = run(['check', '-f', 'json', '-o', file, MISTAKES]);
     assert.deepEqual([r.status, r.stdout], [1, '']);
+    const bad = run(['check', '-o', path.join(dir, 'no', 'such', 'folder', 'x.txt'), MISTAKES]);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /无法写出结果 .*x\.txt: ENOENT/);
     assert.equal(JSON.parse(readFileSync(file, 'utf8')).summary.errors, 3);
     const odd = path.join(dir, 'a,b:c.txt');
     copyFileSync(MISTAKES, odd);
@@ -130,11 +133,12 @@ describe('nianbao check: the flags a reviewer expects', function () {
     chmodSync(file, 0o640);
     const dry = run(['check', '--fix-dry-run', file]);
     assert.equal(dry.status, 0, 'the findings after the fixes: none left');
-    assert.match(dry.stdout, /r\.txt:168:1: 已修正 requests\.granted\.total 9 → 7/);
+    assert.match(dry.stdout, /r\.txt:168:1: 可修正 requests\.granted\.total 9 → 7/);
     assert.match(dry.stdout, /可修正 3 个单元格（1 个文件）/);
     assert.deepEqual(readFileSync(file), original, 'a dry run writes nothing');
     const fixed = run(['check', '--fix', '--lang', 'en', file]);
     assert.equal(fixed.status, 0);
+    assert.match(fixed.stdout, /r\.txt:168:1: fixed requests\.granted\.total 9 → 7\n/);
     assert.match(fixed.stdout, /fixed 3 cells in 1 file/);
     const after = readFileSync(file);
     assert.equal(after.length, original.length);
