@@ -157,5 +157,17 @@ describe('nianbao check: the flags a reviewer expects', function () {
     const back = readFileSync(wide);
     assert.deepEqual([back[0], back[1]], [0xff, 0xfe]);
     assert.equal(back.subarray(2).toString('utf16le'), after.toString('utf8'));
+    // A real GB18030 file (no BOM) with one total corrupted, byte for byte: fixed back to the original bytes.
+    const gb = readFileSync(fixturePath('encodings', '000-gb18030.txt'));
+    let at = 0;
+    for (let line = 0; line < 79; at++) if (gb[at] === 0x0a) line++;
+    assert.equal(gb[at], 0x30, 'line 80 starts with 本年新收申请 · 总计 = 0');
+    const broken = Buffer.from(gb);
+    broken[at] = 0x35;
+    const gbFile = path.join(dir, 'gb.txt');
+    writeFileSync(gbFile, broken);
+    const gbRun = run(['check', '--fix', gbFile]);
+    assert.match(gbRun.stdout, /gb\.txt:80:1: 已修正 requests\.new\.total 5 → 0/);
+    assert.deepEqual(readFileSync(gbFile), gb);
   });
 });
