@@ -1,7 +1,7 @@
 import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { decodeBytes, fixAllEdits, LineIndex, type Decoded, type OffsetEdit, type ReportDocument } from '../../core/src';
+import { decodeBytes, fixAllEdits, LineIndex, type Cell, type Decoded, type OffsetEdit, type ReportDocument } from '../../core/src';
 import { nodeUtf8 } from './utf8';
 
 /** One cell `--fix` wrote (or, with `--fix-dry-run`, would write): where, which cell, its text before and after. */
@@ -12,21 +12,23 @@ const WRITTEN_DIGITS = /^[0-9０-９]*$/;
 
 /**
  * The fix-all edits of the core (`fixAllEdits`: the located and relation-fixing values, never into a
- * cell the reader is unsure of) that change digits only: a figure written in ASCII or full-width
+ * cell the reader is unsure of) into a cell of its own read as written, that change digits only: a figure written in ASCII or full-width
  * digits (or a blank place) replaced by ASCII digits. Anything else — a sign, separators, a unit
  * inside the span — is left for a person.
  */
 export function digitEdits(doc: ReportDocument): { edits: OffsetEdit[]; changes: FixChange[] } {
-  const keys = new Map<number, string>();
-  for (const p of doc.reports()) for (const c of p.report.cells.values()) keys.set(p.base + c.start, c.key);
+  const cells = new Map<number, Cell>();
+  for (const p of doc.reports()) for (const c of p.report.cells.values()) cells.set(p.base + c.start, c);
   const text = doc.text, lines = new LineIndex(text);
   const edits: OffsetEdit[] = [], changes: FixChange[] = [];
   for (const e of fixAllEdits(doc)) {
-    const from = text.slice(e.start, e.end);
+    const from = text.slice(e.start, e.end), cell = cells.get(e.start);
+    // Only into a cell of its own, read as written (not a digit of a glued run, not a value the reader inferred).
+    if (!cell || cell.glued || (cell.provenance && cell.provenance !== 'written')) continue;
     if (!DIGITS.test(e.newText) || !WRITTEN_DIGITS.test(from) || from === e.newText) continue;
     edits.push(e);
     const at = lines.positionAt(e.start);
-    changes.push({ line: at.line, character: at.character, cell: keys.get(e.start) ?? '', from, to: e.newText });
+    changes.push({ line: at.line, character: at.character, cell: cell.key, from, to: e.newText });
   }
   return { edits, changes };
 }
