@@ -1,4 +1,4 @@
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
@@ -79,12 +79,15 @@ Examples:
 `;
 
 /** The cache's entries by absolute path (none without `--cache`), and how to save them when the run is done. */
-function openCache(on: boolean, location: string | undefined, job: RenderOptions, en: boolean): { known: Map<string, CachedEntry>; save: () => void } {
+function openCache(on: boolean, location: string | undefined, job: RenderOptions, en: boolean): { known: Map<string, CachedEntry>; save: (checked: string[]) => void } {
   if (!on) return { known: new Map(), save: () => {} };
   const file = cacheFile(location);
   const key = cacheKey({ lang: job.lang, rules: job.rules, quiet: job.quiet });
   const known = loadCache(file, key);
-  const save = () => {
+  /** Saved with the files of this run and those of earlier runs that still exist (a deleted file's entry is dropped). */
+  const save = (checked: string[]) => {
+    const now = new Set(checked);
+    for (const p of known.keys()) if (!now.has(p) && !existsSync(p)) known.delete(p);
     try { saveCache(file, key, known); } catch (e) { process.stderr.write(`nianbao: ${en ? 'cannot write the cache' : '无法写入缓存'} ${shownPath(file)}: ${(e as Error).message}\n`); }
   };
   return { known, save };
@@ -147,7 +150,7 @@ async function check(paths: string[], opts: CheckFlags): Promise<number> {
     await take({ entries: [{ index: 0, ...entry }], bytes: takeRendered() });
   } else {
     await checkAll(files.map((file, i) => ({ file, cached: known.get(absolute[i]) })), job, take, opts.jobs);
-    save();
+    save(absolute);
   }
   bar?.stop();
   if (opts.format === 'json') await write(`],"summary":${JSON.stringify(summary)}}\n`);

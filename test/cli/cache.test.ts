@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -48,9 +48,13 @@ describe('nianbao check --cache', function () {
     forge();
     const english = run(['--cache', '--cache-location', cache, '--lang', 'en', dir]);
     assert.ok(!english.stdout.includes('FROM-THE-CACHE'), 'other options: every file checked afresh');
+    // A file deleted: its entry leaves the cache at the next run (of any of the files).
+    rmSync(path.join(dir, 'with-mistakes.txt'));
+    run(['--cache', '--cache-location', cache, '--lang', 'en', path.join(dir, 'draft-2024.md')]);
+    assert.deepEqual(Object.keys(JSON.parse(readFileSync(cache, 'utf8')).files).map(f => path.basename(f)).sort(), ['004_41ed45ffcc2fcd2e.txt', 'draft-2024.md']);
     const quiet = run(['--cache', '--cache-location', cache, '--lang', 'en', '--quiet', dir]);
     assert.ok(!quiet.stdout.includes(': warning '), quiet.stdout);
-    assert.match(quiet.stdout, /3 files, 3 reports: 6 errors, 0 warnings/);
+    assert.match(quiet.stdout, /2 files, 2 reports: 3 errors, 0 warnings/);
   });
 
   it('the cache file lives in the user\'s cache folder unless --cache-location says otherwise; --fix never uses it', () => {
