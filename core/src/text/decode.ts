@@ -21,6 +21,9 @@ export interface Decoded {
 /** Bytes looked at to infer an encoding. */
 const SAMPLE = 8000;
 
+/** A zero byte among the first 4,000 (one native scan; most files have none). */
+const hasZero = (b: Uint8Array) => b.subarray(0, 4000).indexOf(0) >= 0;
+
 /** Whether the zero bytes of the first bytes sit on the odd (UTF-16LE) or even (UTF-16BE) places: ASCII in UTF-16. */
 function zerosOnParity(b: Uint8Array, odd: boolean): boolean {
   const n = Math.min(b.length, 4000);
@@ -156,8 +159,8 @@ export function decodeBytes(b: Uint8Array, utf8?: Utf8Decoder): Decoded {
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) d = { text: decoder('utf-8').decode(b.subarray(3)), encoding: 'utf-8-bom', guessed: false };
   else if (b[0] === 0xff && b[1] === 0xfe) d = { text: decoder('utf-16le').decode(b.subarray(2)), encoding: 'utf-16le', guessed: false };
   else if (b[0] === 0xfe && b[1] === 0xff) d = { text: decoder('utf-16be').decode(b.subarray(2)), encoding: 'utf-16be', guessed: false };
-  else if (b.subarray(0, 4000).indexOf(0) >= 0 && zerosOnParity(b, true)) d = whole('utf-16le');
-  else if (b.subarray(0, 4000).indexOf(0) >= 0 && zerosOnParity(b, false)) d = whole('utf-16be');
+  else if (hasZero(b) && zerosOnParity(b, true)) d = whole('utf-16le');
+  else if (hasZero(b) && zerosOnParity(b, false)) d = whole('utf-16be');
   else {
     const text = utf8Text(b, utf8);
     if (text !== null && !utf8IsReallyGbk(b, text)) d = { text, encoding: 'utf-8', guessed: false };
