@@ -68,6 +68,11 @@ export interface Table {
   missingRows: string[];
   /** True when the table runs into the end of the document before it is complete. */
   truncated: boolean;
+  /**
+   * Ids of the relations (template/relations) that fail under every reading the text allows: the
+   * table is wrong there even where its cells stay unknown.
+   */
+  brokenInEveryReading?: string[];
 }
 
 export interface Section {

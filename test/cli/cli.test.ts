@@ -25,7 +25,8 @@ describe('nianbao check (CLI)', function () {
       const r = f.reports[0];
       assert.deepEqual(Object.keys(r), ['range', 'title', 'year', 'template', 'sections', 'cells']);
       assert.deepEqual(r.sections.map((s: any) => s.number), [1, 2, 3, 4, 5, 6]);
-      for (const c of Object.values<any>(r.cells)) assert.deepEqual(Object.keys(c), ['text', 'kind', 'value', 'range']);
+      for (const c of Object.values<any>(r.cells)) assert.deepEqual(Object.keys(c), ['text', 'kind', 'value', 'range', 'provenance']);
+      assert.ok(Object.values<any>(r.cells).every(c => c.provenance === 'written'), 'every seed cell is as written');
     }
     const s002 = out.files.find((f: any) => f.path.includes('002_')).reports[0];
     assert.equal(s002.cells['active.fees.amount'].value, '1227.49');
