@@ -23,6 +23,8 @@ export interface CheckedFile {
   encoding: string | null;
   guessed: boolean;
   doc: ReportDocument | null;
+  /** How many of the document's parts are reports (not what the core calls `not-a-report`). */
+  reports?: number;
   notes: DiagnosticJson[];
   error?: string;
   /** The cells `--fix` wrote or `--fix-dry-run` would write (the findings are then those of the fixed text). */
@@ -99,8 +101,10 @@ export function checkBytes(name: string, bytes: Uint8Array, opts: CheckOptions, 
       }
     }
   }
+  // A report is what the core did not call `not-a-report` (counted before --rule can turn that off).
+  const reports = doc.chunks.filter(c => !c.findings.some(f => f.code === 'not-a-report')).length;
   for (const c of doc.chunks) c.findings = applyPolicy(c.findings, opts);
-  return { path: name, encoding: d.encoding, guessed: d.guessed, doc, notes: [], ...(fixes ? { fixes, fixesWritten: opts.fix === 'write' } : {}) };
+  return { path: name, encoding: d.encoding, guessed: d.guessed, doc, reports, notes: [], ...(fixes ? { fixes, fixesWritten: opts.fix === 'write' } : {}) };
 }
 
 /** A file's bytes (valid until the next read) and the stat they were read under, or the checked file that says why it cannot be read. */

@@ -28,12 +28,8 @@ export function countsOf(c: CheckedFile): Counts {
   let errors = c.error ? 1 : 0, warnings = 0;
   const count = (severity: string) => { if (severity === 'error') errors++; else if (severity === 'warning') warnings++; };
   for (const n of c.notes) count(n.severity);
-  let reports = 0;
-  for (const r of c.doc ? c.doc.chunks : []) {
-    if (r.report.sections.length || r.report.tables.length) reports++;
-    for (const f of r.findings) count(f.severity);
-  }
-  return { reports, errors, warnings, unreadable: !!c.error };
+  for (const r of c.doc ? c.doc.chunks : []) for (const f of r.findings) count(f.severity);
+  return { reports: c.reports ?? 0, errors, warnings, unreadable: !!c.error };
 }
 
 const sink = new Utf8Sink();

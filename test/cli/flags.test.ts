@@ -116,6 +116,8 @@ describe('nianbao check: the flags a reviewer expects', function () {
     writeFileSync(path.join(dir, 'notes.txt'), '会议记录：下周再议。\n');
     const { out } = json([dir]);
     assert.deepEqual([out.summary.files, out.summary.reports], [2, 1]);
+    const off = json(['--rule', 'not-a-report:off', dir]).out;
+    assert.deepEqual([off.summary.files, off.summary.reports, off.summary.warnings], [2, 1, 0], 'the warning turned off, still no report');
   });
 
   it('a file read in another encoding says so in the text output', () => {
