@@ -1,11 +1,14 @@
 import {
-  createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, TextDocumentSyncKind, DiagnosticSeverity, CodeActionKind,
-  type InitializeParams, type InitializeResult, type Connection,
+  createConnection, createServerPipeTransport, createServerSocketTransport, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageWriter,
+  TextDocumentSyncKind, DiagnosticSeverity, CodeActionKind, ShowMessageNotification, MessageType,
+  type InitializeParams, type InitializeResult, type Connection, type MessageReader, type MessageWriter,
 } from 'vscode-languageserver/node';
+import { BrokenFrame, StrictStreamReader } from './framing';
+import { gate, REFUSED, type Refused } from './gate';
 import { EditorText } from './editorText';
 import { OpenDocument } from './state';
-import { SettingsStore, severityOf } from './settings';
-import { setLocale, t } from './l10n';
+import { DEFAULTS, SettingsStore, severityOf } from './settings';
+import { setLocale, t, zh } from './l10n';
 import { toDiagnostics } from './diagnostics';
 import { onHover } from './hover';
 import { FIX_ALL_KIND, onCodeAction, resolveFixAll, versioned, type FixAllData } from './codeActions';
@@ -14,23 +17,44 @@ import { checkWorkspace } from './workspaceCheck';
 import { fixAllEdits, type Severity } from '../../core/src';
 import { jsonEncoder } from './encoder';
 
-/** Over IPC when VS Code starts us, otherwise over stdio (`nianbao lsp --stdio`, any editor). */
+/**
+ * Over IPC when VS Code starts us, otherwise over stdio (`nianbao lsp --stdio`, any editor), or a
+ * socket or pipe named on the command line. Every message passes the lifecycle and shape checks of
+ * gate.ts before it is dispatched.
+ */
 function connect(): Connection {
-  const ipc = typeof process.send === 'function' || process.argv.some(a => a.startsWith('--node-ipc') || a.startsWith('--socket') || a.startsWith('--pipe'));
-  if (ipc) return createConnection(ProposedFeatures.all);
-  // A broken frame header leaves the stream unreadable: exit (status 1) so the client sees it and
-  // can restart us, instead of staying alive and deaf. Bad JSON inside a good frame is only dropped.
-  const reader = new StreamMessageReader(process.stdin);
-  reader.onError(e => {
-    if (/Content-Length/.test(String(e && e.message))) { process.stderr.write(`nianbao: unreadable message stream (${e.message}); exiting\n`); process.exit(1); }
-  });
-  // The client went away: exit, 0 if it had asked us to shut down (LSP), 1 otherwise.
-  process.stdin.on('end', () => process.exit(shutdownRequested ? 0 : 1));
-  return createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: jsonEncoder }));
+  const arg = (name: string) => { const k = process.argv.findIndex(a => a === name || a.startsWith(name + '='));
+    return k < 0 ? undefined : process.argv[k].includes('=') ? process.argv[k].slice(name.length + 1) : process.argv[k + 1]; };
+  const socket = arg('--socket'), pipe = arg('--pipe');
+  let reader: MessageReader, writer: MessageWriter;
+  if (typeof process.send === 'function' || process.argv.includes('--node-ipc')) [reader, writer] = [new IPCMessageReader(process), new IPCMessageWriter(process)];
+  else if (socket) [reader, writer] = createServerSocketTransport(Number(socket));
+  else if (pipe) [reader, writer] = createServerPipeTransport(pipe);
+  else {
+    // A broken frame leaves the stream unreadable: exit (status 1) so the client sees it and can
+    // restart us, instead of staying alive and deaf. Bad JSON inside a good frame is only dropped.
+    reader = new StrictStreamReader(process.stdin, frameLimit);
+    reader.onError(e => {
+      if (e instanceof BrokenFrame) { process.stderr.write(`nianbao: unreadable message stream (${e.message}); exiting\n`); process.exit(1); }
+    });
+    writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: jsonEncoder });
+    // The client went away: exit, 0 if it had asked us to shut down (LSP), 1 otherwise.
+    process.stdin.on('end', () => process.exit(shutdownRequested ? 0 : 1));
+  }
+  return createConnection(ProposedFeatures.all, gate(reader, writer), writer);
 }
 let shutdownRequested = false;
 
+/**
+ * The largest frame read: one that carries a document of the size limit, JSON-escaped at six bytes
+ * a byte at worst (`\u0001`), with room for the rest of the message. Never under what the default
+ * limit needs, so a lower setting skips large documents without making their didOpen fatal.
+ */
+const frameLimit = () => 6 * Math.max(settings.current.maxFileSize, DEFAULTS.maxFileSize) + 1024 * 1024;
+
 const connection = connect();
+// A promise nobody awaited that failed (a request the client did not answer, say) is logged, never allowed to end the server.
+process.on('unhandledRejection', e => { connection.console.error(`nianbao: ${(e as Error)?.stack ?? e}`); });
 export const CHECK_WORKSPACE = 'nianbao.server.checkWorkspace';
 export const FIX_ALL_TOTALS = 'nianbao.server.fixAllTotals';
 const docs = new Map<string, OpenDocument>();
@@ -119,10 +143,29 @@ connection.onDidChangeTextDocument(p => {
   d.applyChanges(p.contentChanges, p.textDocument.version);
   schedule(d.uri);
 });
-connection.onDidCloseTextDocument(p => {
-  docs.delete(p.textDocument.uri);
-  pending.delete(p.textDocument.uri);
-  void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
+connection.onDidCloseTextDocument(p => forget(p.textDocument.uri));
+function forget(uri: string): void {
+  docs.delete(uri);
+  pending.delete(uri);
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
+}
+
+/**
+ * A notification whose parameters had the wrong shape (gate.ts). A change that cannot be applied
+ * leaves the server's text unlike the editor's, and the protocol has no way to ask for the text
+ * again: the document is closed here (its diagnostics cleared, its later changes ignored) until the
+ * editor opens it again.
+ */
+connection.onNotification(REFUSED, (r: Refused) => {
+  if (r.method === 'textDocument/didChange' && r.uri !== null && docs.has(r.uri)) {
+    forget(r.uri);
+    connection.console.error(`nianbao: ${r.method} of ${r.uri} refused (${r.reason}); the document is no longer checked until it is opened again`);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: zh
+      ? `年报检查：无法读取对 ${r.uri} 的一次修改（didChange），已停止检查该文件；重新打开即可恢复。`
+      : `Nianbao: an edit (didChange) of ${r.uri} could not be read; the file is no longer checked until it is opened again.` });
+    return;
+  }
+  connection.console.error(`nianbao: ${r.method}${r.uri ? ` of ${r.uri}` : ''} refused (${r.reason})`);
 });
 
 /** A request on a document that is open, small enough and holds a report: the handler gets its text and model. */

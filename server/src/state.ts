@@ -50,6 +50,8 @@ export class OpenDocument {
     const t = this.template();
     const wanted = t === 'auto' ? undefined : t;
     if (this.model && this.model.options.template !== wanted) this.model = null;
+    // A dirty region that does not fit the text (which validated changes never make) is not trusted: the text is read whole.
+    if (this.dirty && !fits(this.dirty, this.doc.length)) this.model = null;
     if (!this.model) this.model = ReportDocument.parse(this.doc.getText(), { template: wanted });
     else if (this.dirty) {
       // The model reads only the part of the text around the edits.
@@ -60,3 +62,6 @@ export class OpenDocument {
     return this.model;
   }
 }
+
+const fits = (d: { start: number; oldEnd: number; curEnd: number }, length: number): boolean =>
+  Number.isSafeInteger(d.start) && Number.isSafeInteger(d.oldEnd) && Number.isSafeInteger(d.curEnd) && d.start >= 0 && d.oldEnd >= d.start && d.curEnd >= d.start && d.curEnd <= length;
