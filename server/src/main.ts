@@ -1,6 +1,6 @@
 import {
   createConnection, createServerPipeTransport, createServerSocketTransport, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageWriter,
-  TextDocumentSyncKind, DiagnosticSeverity, CodeActionKind, ShowMessageNotification, MessageType,
+  TextDocumentSyncKind, DiagnosticSeverity, CodeActionKind, ShowMessageNotification, MessageType, ResponseError, ErrorCodes,
   type InitializeParams, type InitializeResult, type Connection, type MessageReader, type MessageWriter,
 } from 'vscode-languageserver/node';
 import { BrokenFrame, StrictStreamReader } from './framing';
@@ -211,7 +211,7 @@ connection.onExecuteCommand(async p => {
     const r = await connection.workspace.applyEdit(versioned(d.doc, edits));
     return { applied: r.applied, edits: edits.length };
   }
-  return null;
+  return new ResponseError(ErrorCodes.InvalidParams, `unknown command ${p.command}; this server has ${[CHECK_WORKSPACE, FIX_ALL_TOTALS].join(', ')}`);
 });
 
 connection.listen();

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
-export const SERVER = path.join(__dirname, '..', '..', 'dist', 'server.js');
+/** The built server (`NIANBAO_SERVER` names another build, to compare one with another). */
+export const SERVER = process.env.NIANBAO_SERVER ?? path.join(__dirname, '..', '..', 'dist', 'server.js');
 
 /**
  * A real LSP client on the real server, over stdio (as Neovim or any editor would start it):
