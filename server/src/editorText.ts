@@ -22,6 +22,8 @@ export class EditorText implements TextDocument, TextSource {
   private lineStarts: number[] = [0];
   private joined: string | null = null;
   private size = 0;
+  /** The text's length in UTF-8 bytes (the sum of its pieces'). */
+  private bytes = 0;
 
   /** `pieceSize`: for tests, to exercise many pieces with short texts. */
   constructor(readonly uri: string, readonly languageId: string, private ver: number, text: string, private readonly pieceSize = PIECE) {
@@ -30,6 +32,8 @@ export class EditorText implements TextDocument, TextSource {
 
   get version(): number { return this.ver; }
   get length(): number { return this.size; }
+  /** Length in UTF-8 bytes, what a size limit in bytes is compared with. */
+  get byteLength(): number { return this.bytes; }
   get lineCount(): number { return this.lineStarts.length; }
 
   getText(range?: Range): string {
@@ -122,6 +126,8 @@ export class EditorText implements TextDocument, TextSource {
     const rewritten = this.pieces[p].slice(0, start - ps) + text + this.pieces[q].slice(end - qs);
     // No empty piece, unless it is the only one (an empty document).
     const parts = rewritten.length || q - p + 1 < this.pieces.length ? cut(rewritten, this.pieceSize) : [''];
+    for (let k = p; k <= q; k++) this.bytes -= Buffer.byteLength(this.pieces[k], 'utf8');
+    for (const part of parts) this.bytes += Buffer.byteLength(part, 'utf8');
     this.pieces.splice(p, q - p + 1, ...parts);
     this.joined = null;
     this.size += text.length - (end - start);
@@ -131,6 +137,7 @@ export class EditorText implements TextDocument, TextSource {
 
   private replaceAll(text: string): void {
     this.pieces = text.length ? cut(text, this.pieceSize) : [''];
+    this.bytes = this.pieces.reduce((n, piece) => n + Buffer.byteLength(piece, 'utf8'), 0);
     this.joined = text;
     this.size = text.length;
     this.restartPieces(0);

@@ -11,11 +11,11 @@ export class OpenDocument {
   private model: ReportDocument | null = null;
   /** Dirty region in the model's text coordinates: [start, oldEnd) replaced by `newLength` characters. */
   private dirty: { start: number; oldEnd: number; curEnd: number } | null = null;
-  tooLarge = false;
 
-  constructor(public doc: EditorText, private readonly maxSize: () => number, private readonly template: () => 'auto' | '2021' | '2019' = () => 'auto') {
-    this.tooLarge = doc.length > maxSize();
-  }
+  constructor(public doc: EditorText, private readonly maxSize: () => number, private readonly template: () => 'auto' | '2021' | '2019' = () => 'auto') {}
+
+  /** Over the size limit (`nianbao.maxFileSize`, in UTF-8 bytes, as it is now): not checked. */
+  get tooLarge(): boolean { return this.doc.byteLength > this.maxSize(); }
 
   get uri(): string { return this.doc.uri; }
 
@@ -42,7 +42,6 @@ export class OpenDocument {
       if (e.end > d.curEnd) { d.oldEnd += e.end - d.curEnd; d.curEnd = e.end; }
       d.curEnd += e.length - (e.end - e.start);
     }
-    this.tooLarge = this.doc.length > this.maxSize();
   }
 
   /** The model for the current text (incremental when only part of the text changed). */
