@@ -1,7 +1,7 @@
 import {
   createConnection, createServerPipeTransport, createServerSocketTransport, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageWriter,
-  TextDocumentSyncKind, DiagnosticSeverity, CodeActionKind, ShowMessageNotification, MessageType, ResponseError, ErrorCodes,
-  type InitializeParams, type InitializeResult, type Connection, type MessageReader, type MessageWriter,
+  TextDocumentSyncKind, DiagnosticSeverity, CodeActionKind, DocumentDiagnosticReportKind, ShowMessageNotification, MessageType, ResponseError, ErrorCodes,
+  type InitializeParams, type InitializeResult, type Connection, type Diagnostic, type MessageReader, type MessageWriter,
 } from 'vscode-languageserver/node';
 import { BrokenFrame, StrictStreamReader } from './framing';
 import { gate, REFUSED, type Refused } from './gate';
@@ -11,7 +11,10 @@ import { DEFAULTS, SettingsStore, severityOf } from './settings';
 import { setLocale, t, zh } from './l10n';
 import { toDiagnostics } from './diagnostics';
 import { onHover } from './hover';
-import { FIX_ALL_KIND, onCodeAction, resolveFixAll, versioned, type FixAllData } from './codeActions';
+import { APPLY_FIX, FIX_ALL_KIND, fixCommandEdit, onCodeAction, resolveFixAll, workspaceEdit, type FixCommand } from './codeActions';
+import { clientFeatures, NOTHING, type ClientFeatures } from './capabilities';
+import { fixAllData, fixCommand } from './validate';
+import * as v from 'valibot';
 import { onDocumentSymbol, onFoldingRanges, onInlayHints } from './outline';
 import { checkWorkspace } from './workspaceCheck';
 import { fixAllEdits, type Severity } from '../../core/src';
@@ -57,29 +60,35 @@ const connection = connect();
 process.on('unhandledRejection', e => { connection.console.error(`nianbao: ${(e as Error)?.stack ?? e}`); });
 export const CHECK_WORKSPACE = 'nianbao.server.checkWorkspace';
 export const FIX_ALL_TOTALS = 'nianbao.server.fixAllTotals';
+const COMMANDS = [CHECK_WORKSPACE, FIX_ALL_TOTALS, APPLY_FIX];
 const docs = new Map<string, OpenDocument>();
-let configurationSupport = false;
+/** What the client can take (capabilities.ts), known from `initialize` on. */
+let client: ClientFeatures = NOTHING;
 let folders: string[] = [];
-const settings = new SettingsStore(connection, () => configurationSupport);
+const settings = new SettingsStore(connection, () => client.configuration);
 
 connection.onShutdown(() => { shutdownRequested = true; });
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   setLocale(params.locale);
-  configurationSupport = !!params.capabilities.workspace?.configuration;
+  client = clientFeatures(params);
+  settings.take(params.initializationOptions);
   folders = (params.workspaceFolders ?? []).map(f => f.uri);
   if (!folders.length && params.rootUri) folders = [params.rootUri];
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: true },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: client.resolveEdit },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       inlayHintProvider: true,
       // Internal ids: the client registers the user-facing `nianbao.*` commands itself, and a
       // language client also registers every id listed here — the same id twice stops it starting.
-      executeCommandProvider: { commands: [CHECK_WORKSPACE, FIX_ALL_TOTALS] },
+      executeCommandProvider: { commands: COMMANDS },
+      positionEncoding: client.utf8 ? 'utf-8' : 'utf-16',
+      // Pulled by the clients that pull; pushed to the others.
+      ...(client.pullDiagnostics ? { diagnosticProvider: { identifier: 'nianbao', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'nianbao', version: '0.1.0' },
   };
@@ -88,7 +97,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 /** Checks wait for the client's settings once, so the first diagnostics already honour them. */
 let settingsReady: Promise<unknown> = Promise.resolve();
 connection.onInitialized(() => { settingsReady = settings.refresh(); });
-connection.onDidChangeConfiguration(() => { void settings.refresh().then(() => { for (const uri of docs.keys()) schedule(uri); }); });
+connection.onDidChangeConfiguration(p => {
+  settings.take(p.settings);
+  void settings.refresh().then(() => {
+    if (!client.pullDiagnostics) for (const uri of docs.keys()) schedule(uri);
+    else if (client.diagnosticRefresh) void connection.languages.diagnostics.refresh();
+  });
+});
 
 /*
  * Checks run as soon as the event loop is free after an edit; edits that arrive while one is
@@ -99,6 +114,7 @@ const pending = new Set<string>();
 let scheduled = false;
 let changedThisTurn = false;
 function schedule(uri: string): void {
+  if (client.pullDiagnostics) return; // the client asks when it wants them
   pending.add(uri);
   changedThisTurn = true;
   if (!scheduled) { scheduled = true; setImmediate(settle); }
@@ -119,21 +135,33 @@ function runPending(): void {
   }
 }
 
-function publish(d: OpenDocument): void {
+/** An open document's diagnostics: a note when it is too large to check, none when it holds no report. */
+function diagnosticsOf(d: OpenDocument): Diagnostic[] {
   if (d.tooLarge) {
-    void connection.sendDiagnostics({ uri: d.uri, version: d.version, diagnostics: [{
+    return [{
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information,
       source: 'nianbao', message: t('Not checked: the document is larger than {0} bytes (setting nianbao.maxFileSize).', String(settings.current.maxFileSize)),
-    }] });
-    return;
+    }];
   }
   // Markdown, HTML and plain-text files are checked only when they hold a report.
-  const diagnostics = d.holdsReport() ? toDiagnostics(d.doc, d.current(), settings.current) : [];
-  void connection.sendDiagnostics({ uri: d.uri, version: d.version, diagnostics });
+  return d.holdsReport() ? toDiagnostics(d.doc, d.current(), settings.current) : [];
 }
+
+function publish(d: OpenDocument): void {
+  void connection.sendDiagnostics({ uri: d.uri, version: d.version, diagnostics: diagnosticsOf(d) });
+}
+
+connection.languages.diagnostics.on(async p => {
+  await settingsReady;
+  const d = docs.get(p.textDocument.uri);
+  let items: Diagnostic[] = [];
+  if (d) try { items = diagnosticsOf(d); } catch (e) { connection.console.error(`nianbao: checking ${d.uri} failed: ${(e as Error)?.stack ?? e}`); }
+  return { kind: DocumentDiagnosticReportKind.Full, items };
+});
 
 connection.onDidOpenTextDocument(p => {
   const td = new EditorText(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
+  td.utf8 = client.utf8;
   docs.set(td.uri, new OpenDocument(td, () => settings.current.maxFileSize, () => settings.current.template));
   schedule(td.uri);
 });
@@ -147,7 +175,7 @@ connection.onDidCloseTextDocument(p => forget(p.textDocument.uri));
 function forget(uri: string): void {
   docs.delete(uri);
   pending.delete(uri);
-  void connection.sendDiagnostics({ uri, diagnostics: [] });
+  if (!client.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
 }
 
 /**
@@ -175,12 +203,9 @@ function withDoc<T>(uri: string, empty: T, f: (d: OpenDocument) => T): T {
   try { return f(d); } catch (e) { connection.console.error(String(e && (e as Error).stack || e)); return empty; }
 }
 
-connection.onHover(p => withDoc(p.textDocument.uri, null, d => onHover(d.doc, d.current(), p.position)));
-connection.onCodeAction(p => withDoc(p.textDocument.uri, [], d => onCodeAction(d.doc, d.current(), p)));
-connection.onCodeActionResolve(a => {
-  const uri = (a.data as FixAllData | undefined)?.uri;
-  return uri ? withDoc(uri, a, d => resolveFixAll(d.doc, d.current(), a)) : a;
-});
+connection.onHover(p => withDoc(p.textDocument.uri, null, d => onHover(d.doc, d.current(), p.position, client.markdownHover)));
+connection.onCodeAction(p => withDoc(p.textDocument.uri, [], d => onCodeAction(d.doc, d.current(), p, client)));
+connection.onCodeActionResolve(a => v.is(fixAllData, a.data) ? withDoc(a.data.uri, a, d => resolveFixAll(d.doc, d.current(), a, client)) : a);
 connection.onDocumentSymbol(p => withDoc(p.textDocument.uri, [], d => onDocumentSymbol(d.doc, d.current())));
 connection.onFoldingRanges(p => withDoc(p.textDocument.uri, [], d => onFoldingRanges(d.doc, d.current())));
 connection.languages.inlayHint.on(p => withDoc(p.textDocument.uri, [], d =>
@@ -200,18 +225,26 @@ connection.onExecuteCommand(async p => {
   if (p.command === CHECK_WORKSPACE) {
     await settingsReady; // a check asked for right after start-up reads files with the user's settings too
     const args = (p.arguments ?? []).filter((a): a is string => typeof a === 'string');
-    return checkWorkspace(connection, args.length ? args : folders, settings.current, uri => docs.has(uri));
+    return checkWorkspace(connection, args.length ? args : folders, settings.current, uri => docs.has(uri), client.utf8);
   }
   if (p.command === FIX_ALL_TOTALS) {
     const uri = p.arguments?.[0];
     const d = typeof uri === 'string' ? docs.get(uri) : undefined;
-    if (!d) return { applied: false };
+    if (!d || !client.applyEdit) return { applied: false }; // never an applyEdit to a client that cannot apply one
     const edits = fixAllEdits(d.current());
     if (!edits.length) return { applied: true, edits: 0 };
-    const r = await connection.workspace.applyEdit(versioned(d.doc, edits));
+    const r = await connection.workspace.applyEdit(workspaceEdit(d.doc, edits, client));
     return { applied: r.applied, edits: edits.length };
   }
-  return new ResponseError(ErrorCodes.InvalidParams, `unknown command ${p.command}; this server has ${[CHECK_WORKSPACE, FIX_ALL_TOTALS].join(', ')}`);
+  if (p.command === APPLY_FIX) {
+    const c = p.arguments?.[0];
+    if (!v.is(fixCommand, c)) return new ResponseError(ErrorCodes.InvalidParams, `${APPLY_FIX}: the arguments are not a fix`);
+    const d = docs.get(c.uri);
+    const edit = d && client.applyEdit ? withDoc(c.uri, null, x => fixCommandEdit(x.doc, x.current(), c as FixCommand, client)) : null;
+    if (!edit) return { applied: false };
+    return { applied: (await connection.workspace.applyEdit(edit)).applied };
+  }
+  return new ResponseError(ErrorCodes.InvalidParams, `unknown command ${p.command}; this server has ${COMMANDS.join(', ')}`);
 });
 
 connection.listen();

@@ -58,6 +58,12 @@ const SCHEMAS: Record<string, v.GenericSchema> = {
 /** What a fix-all code action carries until it is resolved (codeActions.ts makes it). */
 export const fixAllData = v.looseObject({ uri: v.string(), version: integer, report: v.optional(uinteger) });
 
+/** What a fix offered as a plain command carries (codeActions.ts `FixCommand`). */
+export const fixCommand = v.looseObject({
+  uri: v.string(), version: integer, report: v.optional(uinteger),
+  edit: v.optional(v.looseObject({ start: uinteger, end: uinteger, newText: v.string() })),
+});
+
 /** Null when `params` has the shape `method` takes (or `method` is not one the server reads), else what is wrong. */
 export function invalidParams(method: string, params: unknown): string | null {
   const schema = SCHEMAS[method];

@@ -47,7 +47,7 @@ export class TestClient {
       capabilities: init.capabilities ?? {
         workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true } },
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'source', 'source.fixAll'] } } },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'source', 'source.fixAll'] } }, resolveSupport: { properties: ['edit'] } },
           hover: { contentFormat: ['markdown', 'plaintext'] }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
         window: { workDoneProgress: true },
       },
