@@ -100,6 +100,7 @@ connection.onInitialized(() => { settingsReady = settings.refresh(); });
 connection.onDidChangeConfiguration(p => {
   settings.take(p.settings);
   void settings.refresh().then(() => {
+    settingsGeneration++;
     if (!client.pullDiagnostics) for (const uri of docs.keys()) schedule(uri);
     else if (client.diagnosticRefresh) void connection.languages.diagnostics.refresh();
   });
@@ -151,18 +152,29 @@ function publish(d: OpenDocument): void {
   void connection.sendDiagnostics({ uri: d.uri, version: d.version, diagnostics: diagnosticsOf(d) });
 }
 
+/**
+ * Pulled diagnostics: those of the version asked about, or `unchanged` when the client already has
+ * them (same version, same settings: the result id says which).
+ */
+let settingsGeneration = 0;
 connection.languages.diagnostics.on(async p => {
   await settingsReady;
   const d = docs.get(p.textDocument.uri);
+  if (!d) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  const resultId = `${d.version}/${settingsGeneration}`;
+  if (p.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
   let items: Diagnostic[] = [];
-  if (d) try { items = diagnosticsOf(d); } catch (e) { connection.console.error(`nianbao: checking ${d.uri} failed: ${(e as Error)?.stack ?? e}`); }
-  return { kind: DocumentDiagnosticReportKind.Full, items };
+  try { items = diagnosticsOf(d); } catch (e) { connection.console.error(`nianbao: checking ${d.uri} failed: ${(e as Error)?.stack ?? e}`); }
+  return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
 });
+/** Files whose diagnostics the workspace check pushed: a client that pulls gets them cleared when it opens one (else it would show both). */
+const pushedByWorkspaceCheck = new Set<string>();
 
 connection.onDidOpenTextDocument(p => {
   const td = new EditorText(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
   td.utf8 = client.utf8;
   docs.set(td.uri, new OpenDocument(td, () => settings.current.maxFileSize, () => settings.current.template));
+  if (client.pullDiagnostics && pushedByWorkspaceCheck.delete(td.uri)) void connection.sendDiagnostics({ uri: td.uri, diagnostics: [] });
   schedule(td.uri);
 });
 connection.onDidChangeTextDocument(p => {
@@ -225,7 +237,7 @@ connection.onExecuteCommand(async p => {
   if (p.command === CHECK_WORKSPACE) {
     await settingsReady; // a check asked for right after start-up reads files with the user's settings too
     const args = (p.arguments ?? []).filter((a): a is string => typeof a === 'string');
-    return checkWorkspace(connection, args.length ? args : folders, settings.current, uri => docs.has(uri), client.utf8);
+    return checkWorkspace(connection, args.length ? args : folders, settings.current, uri => docs.has(uri), client.utf8, pushedByWorkspaceCheck);
   }
   if (p.command === FIX_ALL_TOTALS) {
     const uri = p.arguments?.[0];

@@ -49,7 +49,7 @@ const SCHEMAS: Record<string, v.GenericSchema> = {
   'textDocument/documentSymbol': onDocument,
   'textDocument/foldingRange': onDocument,
   'textDocument/inlayHint': v.looseObject({ textDocument: documentId, range }),
-  'textDocument/diagnostic': onDocument,
+  'textDocument/diagnostic': v.looseObject({ textDocument: documentId, identifier: v.optional(v.string()), previousResultId: v.optional(v.string()) }),
   'workspace/diagnostic': v.looseObject({ previousResultIds: v.array(v.looseObject({ uri: v.string(), value: v.string() })) }),
   'workspace/executeCommand': v.looseObject({ command: v.string(), arguments: v.optional(v.array(v.unknown())) }),
   'nianbao/reportInfo': v.looseObject({ uri: v.string(), offset: uinteger }),

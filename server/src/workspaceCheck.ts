@@ -27,8 +27,8 @@ async function walk(dir: string, out: string[], limit: number): Promise<void> {
  * so they fill the Problems panel. Files that hold no report are skipped; open documents keep the
  * results of their live text.
  */
-/** `utf8`: positions in UTF-8 bytes (the position encoding agreed with the client). */
-export async function checkWorkspace(connection: Connection, folders: string[], settings: Settings, isOpen: (uri: string) => boolean, utf8 = false): Promise<{ files: number; errors: number; warnings: number }> {
+/** `utf8`: positions in UTF-8 bytes (the position encoding agreed with the client); `published`: gets the URI of each file whose diagnostics were published. */
+export async function checkWorkspace(connection: Connection, folders: string[], settings: Settings, isOpen: (uri: string) => boolean, utf8 = false, published?: Set<string>): Promise<{ files: number; errors: number; warnings: number }> {
   const files: string[] = [];
   for (const f of folders) await walk(f.startsWith('file:') ? fileURLToPath(f) : f, files, 20000);
   const progress = await connection.window.createWorkDoneProgress();
@@ -51,6 +51,7 @@ export async function checkWorkspace(connection: Connection, folders: string[], 
       for (const x of diagnostics) { if (x.severity === DiagnosticSeverity.Error) errors++; else if (x.severity === DiagnosticSeverity.Warning) warnings++; }
       checked++;
       await connection.sendDiagnostics({ uri, diagnostics });
+      published?.add(uri);
     } catch { /* unreadable file: skip */ }
   }
   progress.done();

@@ -1,4 +1,8 @@
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { applyEdits, TestClient } from '../support/lspClient';
 import { real, seed } from '../support/fixtures';
@@ -186,11 +190,32 @@ describe('client capabilities over stdio', function () {
     const err = report.items.find(isErr);
     assert.ok(err && err.code === 'row-sum', JSON.stringify(report).slice(0, 300));
     assert.deepEqual(err.range.start, pos16(b.bad, b.start));
+    // Asked again with nothing changed: unchanged, by its result id.
+    const same = await client.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: report.resultId });
+    assert.deepEqual(same, { kind: 'unchanged', resultId: report.resultId });
     await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: b.text }] });
-    const after = await client.request('textDocument/diagnostic', { textDocument: { uri } });
+    const after = await client.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: report.resultId });
+    assert.equal(after.kind, 'full');
     assert.ok(!after.items.some(isErr), 'the fixed text has no error');
     await sleep(200);
     assert.deepEqual(client.published.filter(p => p.uri === uri), [], 'nothing pushed');
+  });
+
+  it('pull diagnostics: what the workspace check pushed for a file is cleared when the client opens it (else it would show both)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-pull-'));
+    const file = path.join(dir, 'report.txt');
+    const b = broken();
+    writeFileSync(file, b.bad);
+    const root = pathToFileURL(dir).toString(), uri = pathToFileURL(file).toString();
+    await client.initialize('zh-cn', root, { capabilities: { textDocument: { diagnostic: {} }, window: { workDoneProgress: true } } });
+    const pushed = client.diagnostics(uri, d => d.some(isErr));
+    assert.equal((await client.request('workspace/executeCommand', { command: 'nianbao.server.checkWorkspace', arguments: [] })).files, 1);
+    await pushed;
+    const cleared = client.diagnostics(uri, d => d.length === 0);
+    await client.open(uri, b.bad, 'plaintext');
+    await cleared;
+    const pulled = await client.request('textDocument/diagnostic', { textDocument: { uri } });
+    assert.ok(pulled.items.some(isErr), 'the open file’s diagnostics are pulled');
   });
 
   it('document symbols all have a non-empty selectionRange inside their range', async () => {
