@@ -1,4 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { fork } from 'node:child_process';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
+import { SERVER } from '../support/lspClient';
 import { seed } from '../support/fixtures';
 import { RawServer } from './rawServer';
 
@@ -71,5 +74,26 @@ describe('lifecycle over stdio', function () {
     assert.ok(r?.error, JSON.stringify(r));
     assert.equal(r.error.code, -32602);
     assert.match(r.error.message, /nianbao\.no\.such\.command/);
+  });
+});
+
+describe('lifecycle over IPC (as VS Code starts the server)', function () {
+  this.timeout(30000);
+  it('the same checks: -32002 before initialize, InvalidParams for a malformed request, answers after initialize', async () => {
+    const child = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const conn = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    conn.listen();
+    try {
+      await assert.rejects(conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }), (e: any) => e.code === -32002);
+      const init: any = await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+      assert.equal(init.capabilities.positionEncoding, 'utf-16');
+      await conn.sendNotification('initialized', {});
+      await assert.rejects(conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0.5, character: 0 } }), (e: any) => e.code === -32602);
+      assert.deepEqual(await conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }), []);
+      await conn.sendRequest('shutdown');
+      const exited = new Promise(r => child.once('exit', code => r(code)));
+      await conn.sendNotification('exit');
+      assert.equal(await exited, 0);
+    } finally { conn.dispose(); if (child.exitCode === null) child.kill(); }
   });
 });
