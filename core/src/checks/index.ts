@@ -5,7 +5,8 @@ import { blankCellFindings, invalidNumberFindings, templateFindings } from './va
 
 /** Every check on one report, in document order. Pure. */
 export function checkReport(report: Report): Finding[] {
-  if (!isReport(report)) return [notAReport(report.start, report.start, 'none')];
+  // No text at all is an empty file, as the CLI says of a file of 0 bytes: one message for both.
+  if (!isReport(report)) return [notAReport(report.start, report.start, report.end === report.start ? 'empty' : 'none')];
   const all = [
     ...sectionFindings(report), ...tableFindings(report), ...rowFindings(report),
     ...arithmeticFindings(report), ...invalidNumberFindings(report), ...blankCellFindings(report), ...templateFindings(report),

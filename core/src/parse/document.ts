@@ -106,11 +106,13 @@ export class ReportDocument {
     // A line's decision reads the line after it, so a resume point must have two whole lines after
     // it inside the window; failing that (a one-line report next), the window takes in twice as many
     // reports, up to the rest of the text.
+    // The window doubles until it is the rest of the text, which always gives an answer: at most
+    // log2(reports) + 1 rounds, whatever the text says.
     const next = upperBound(starts, oldEnd);
-    let fresh: ReturnType<ReportDocument['rescan']> = null;
+    let fresh: NonNullable<ReturnType<ReportDocument['rescan']>> | null = null;
     for (let more = 1; !fresh; more *= 2) {
-      const k = next + more;
-      fresh = this.rescan(text, i, next, delta, k < starts.length ? starts[k] + delta : text.length);
+      const k = next + more, rest = k >= starts.length;
+      fresh = this.rescan(text, i, next, delta, rest ? text.length : starts[k] + delta, rest);
     }
     const { bounds, chunks, resume } = fresh;
     const all = [...this.chunks.slice(0, i), ...chunks, ...(resume >= 0 ? this.chunks.slice(resume) : [])];
@@ -123,10 +125,9 @@ export class ReportDocument {
    * `next` (and moved the rest by `delta`); resumes at the first old report start, from `next` on,
    * that turns up again. Null when the window ends before one does.
    */
-  private rescan(text: TextSource, i: number, next: number, delta: number, windowEnd: number): { bounds: number[]; chunks: ReportChunk[]; resume: number } | null {
+  private rescan(text: TextSource, i: number, next: number, delta: number, windowEnd: number, whole: boolean): { bounds: number[]; chunks: ReportChunk[]; resume: number } | null {
     const starts = this.starts, from = starts[i];
     const win = text.slice(from, windowEnd);
-    const whole = windowEnd === text.length;
     let resume = -1;
     const bounds = scanBoundaries(win, 0, win.length, b => {
       // The old report that started here (shifted by the edit), if one did.
