@@ -33,7 +33,7 @@ describe('layouts of corpus/real2 (REPORT-FORMAT §7)', () => {
     assert.deepEqual(values(report, 'requests.unable1.'), ['0', '0', '0', '0', '0', '0', '0']);
     assert.deepEqual(values(report, 'requests.unable2.'), ['0', '0', '0', '0', '0', '0', '0']);
     // 规章 `1411` has three readings (1|4|11, 1|41|1, 14|1|1): one warning, no error.
-    assert.deepEqual(findings.map(f => `${f.severity} ${f.code}`), ['warning uncertain-cells']);
+    assert.deepEqual(findings.map(f => `${f.severity} ${f.code}`), ['information report-date', 'warning uncertain-cells']);
     assert.deepEqual(report.cells.get('active.rules.made')!.candidates, ['1', '14']);
   });
 

@@ -2,14 +2,17 @@ import type { Finding, Report } from '../model';
 import { arithmeticFindings } from './arithmetic';
 import { rowFindings, sectionFindings, tableFindings } from './structure';
 import { blankCellFindings, invalidNumberFindings, templateFindings } from './values';
+import { narrativeFindings } from './narrative';
+import { dateFindings } from './dates';
 
-/** Every check on one report, in document order. Pure. */
-export function checkReport(report: Report): Finding[] {
+/** Every check on one report, in document order; with the report's text, the narrative and date checks too. Pure. */
+export function checkReport(report: Report, text?: string): Finding[] {
   // No text at all is an empty file, as the CLI says of a file of 0 bytes: one message for both.
   if (!isReport(report)) return [notAReport(report.start, report.start, report.end === report.start ? 'empty' : 'none')];
   const all = [
     ...sectionFindings(report), ...tableFindings(report), ...rowFindings(report),
     ...arithmeticFindings(report), ...invalidNumberFindings(report), ...blankCellFindings(report), ...templateFindings(report),
+    ...(text === undefined ? [] : [...narrativeFindings(report, text), ...dateFindings(report, text)]),
   ];
   return all.sort((a, b) => a.start - b.start || a.end - b.end);
 }

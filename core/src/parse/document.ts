@@ -27,7 +27,7 @@ function flat(s: string): string {
 export function analyseChunk(text: string, copy = false, options: ParseOptions = {}): ReportChunk {
   const own = copy ? flat(text) : text;
   const report = parseReport(own, options);
-  return { text: own, report, findings: checkReport(report) };
+  return { text: own, report, findings: checkReport(report, own) };
 }
 
 /** An HTML page is read as one report-sequence through its rendering, then mapped back to page offsets. */
