@@ -1,6 +1,6 @@
 import { Tokenizer } from 'htmlparser2';
 import { PieceList, Pieces } from './html/pieces';
-import { readSpan, Table } from './html/tables';
+import { Cells, readSpan, Table } from './html/tables';
 
 /**
  * An HTML page rendered as the plain layout the table reader knows, as a browser shows it: each
@@ -49,6 +49,7 @@ export function renderHtml(src: string): Rendered {
   const pieces = new Pieces(src);
   const doc = new PieceList();
   const tables: Table[] = [];
+  const cells = new Cells();
   /** The element whose content is being skipped, and how deep it nests in itself. */
   let skip = '', skipDepth = 0;
   let tag = '', tagAt = 0, attr = '', value = '';
@@ -82,7 +83,7 @@ export function renderHtml(src: string): Rendered {
       if (t && !t.cell) closeTable(at);
       const outer = target();
       pieces.layout(outer, '\n', at);
-      tables.push(new Table(outer, at));
+      tables.push(new Table(cells, outer, at));
     } else if (BLOCK.has(name)) lineBreak(at);
   };
 

@@ -1,9 +1,10 @@
 import { isJsWhiteSpace } from '../whitespace';
 
 /** A growable array of 32-bit integers. */
-class Ints {
-  a = new Int32Array(1024);
+export class Ints {
+  a: Int32Array;
   n = 0;
+  constructor(capacity = 4) { this.a = new Int32Array(capacity); }
   push(v: number): void {
     if (this.n === this.a.length) { const b = new Int32Array(this.a.length * 2); b.set(this.a); this.a = b; }
     this.a[this.n++] = v;
@@ -25,8 +26,8 @@ export class Pieces {
    * 0 for a run of the page; else 2·k + s for `strings[k]`, the piece's text (an entity's character,
    * `|`, a line end), s = 1 when it is the layout after a place no cell of the page fills on its own.
    */
-  private readonly str = new Ints();
-  private readonly next = new Ints();
+  private readonly str = new Ints(1024);
+  private readonly next = new Ints(1024);
   private readonly strings: string[] = [''];
   private readonly stringIds = new Map<string, number>();
 

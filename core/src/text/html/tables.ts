@@ -1,4 +1,4 @@
-import { PieceList, type Pieces } from './pieces';
+import { Ints, PieceList, type Pieces } from './pieces';
 
 /** Browsers read at most this many columns for one cell, and at most this many rows. */
 export const MAX_COLSPAN = 1000, MAX_ROWSPAN = 65534;
@@ -16,38 +16,71 @@ export function readSpan(value: string | undefined, rows: boolean): number {
   return n === 0 ? 1 : Math.min(n, MAX_COLSPAN);
 }
 
-/** A cell: its content (the cell is the list of its pieces), its spans, where it ends. */
-export class TableCell extends PieceList {
-  /** `end`: the source offset where the cell's content ends (its end tag, or the tag that closed it): where a figure is written into it. */
-  constructor(readonly colspan: number, readonly rowspan: number, public end: number) { super(); }
+const TEXT = 1, LABEL = 2;
+/** A cell spanning from above: the cell, the rows it still covers, its first column. */
+interface Cover { cell: number; left: number; col: number }
+interface Rows { cells: Int32Array; rowStart: Int32Array; rowGroup: Int32Array }
+
+/**
+ * The cells of every table of a page, numbered, in flat arrays (no object a cell, no array a table
+ * but its own list of cell numbers): spans, where its content ends, its content's chain of pieces.
+ */
+export class Cells {
+  readonly colspan = new Ints(1024);
+  readonly rowspan = new Ints(1024);
+  /** Source offset where the cell's content ends (its end tag, or the tag that closed it): where a figure is written into it. */
+  readonly end = new Ints(1024);
+  readonly head = new Ints(1024);
+  readonly tail = new Ints(1024);
+  readonly flags = new Ints(1024);
+
+  add(colspan: number, rowspan: number, at: number): number {
+    const i = this.colspan.n;
+    this.colspan.push(colspan); this.rowspan.push(rowspan); this.end.push(at);
+    this.head.push(-1); this.tail.push(-1); this.flags.push(0);
+    return i;
+  }
+
+  /** The cell's content, as a list to splice. */
+  content(c: number): PieceList {
+    const l = new PieceList();
+    l.head = this.head.a[c]; l.tail = this.tail.a[c];
+    l.text = (this.flags.a[c] & TEXT) !== 0; l.label = (this.flags.a[c] & LABEL) !== 0;
+    return l;
+  }
 }
 
-interface Row { readonly cells: TableCell[]; readonly group: number }
-
-/** One place of a rendered row: a cell's own (with its content), or one a cell spanning from a row above or from the left stands in. */
-interface Place { cell: TableCell; own: boolean }
-
-/** A table being read: its rows and cells as written, laid out as a grid when it closes. */
+/** A table being read: its rows and cells as written, laid out as a grid when it closes; the open cell is the list its content goes to. */
 export class Table {
-  readonly rows: Row[] = [];
-  row: Row | null = null;
-  cell: TableCell | null = null;
-  /** The row group (`<thead>`, `<tbody>`, `<tfoot>`): rowspans end with it. */
-  group = 0;
-  cells = 0;
+  /**
+   * Its rows and cells in order, in one array (a table in a table in a table… costs little): a
+   * cell's number in `Cells`, or −1 − g where a row of row group g starts (`<thead>`, `<tbody>`,
+   * `<tfoot>`: rowspans end with their group).
+   */
+  private readonly items: number[] = [];
+  private inRow = false;
+  private group = 0;
+  /** The open cell's content, or null. */
+  cell: PieceList | null = null;
 
   /** `outer`: where the table's rendering goes (and text in the table outside its cells, as a browser moves it before the table). */
-  constructor(readonly outer: PieceList, readonly start: number) {}
+  constructor(private readonly store: Cells, readonly outer: PieceList, readonly start: number) {}
 
-  openRow(): void { this.closeRow(); this.row = { cells: [], group: this.group }; this.rows.push(this.row); }
-  closeRow(): void { this.row = null; }
+  openRow(): void { this.items.push(-1 - this.group); this.inRow = true; }
+  closeRow(): void { this.inRow = false; }
   openCell(colspan: number, rowspan: number, at: number): void {
-    if (!this.row) this.openRow();
-    this.cell = new TableCell(colspan, rowspan, at);
-    this.row!.cells.push(this.cell);
-    this.cells++;
+    if (!this.inRow) this.openRow();
+    this.items.push(this.store.add(colspan, rowspan, at));
+    this.cell = new PieceList();
   }
-  closeCell(at: number): void { if (this.cell) { this.cell.end = at; this.cell = null; } }
+  closeCell(at: number): void {
+    const c = this.cell;
+    if (!c) return;
+    const i = this.items[this.items.length - 1], s = this.store;
+    s.end.a[i] = at; s.head.a[i] = c.head; s.tail.a[i] = c.tail;
+    s.flags.a[i] = (c.text ? TEXT : 0) | (c.label ? LABEL : 0);
+    this.cell = null;
+  }
   newGroup(): void { this.closeRow(); this.group++; }
 
   /**
@@ -62,77 +95,98 @@ export class Table {
   render(pieces: Pieces): PieceList {
     const out = new PieceList();
     pieces.layout(out, '\n', this.start);
-    const grid = this.grid(4 * this.cells + 16);
-    const place = (cell: TableCell, own: boolean, last: boolean) => {
-      if (own) pieces.splice(out, cell);
-      pieces.layout(out, last ? '\n' : ' | ', cell.end, !own);
+    const store = this.store, t = this.rows(), cells = t.cells.length, rows = t.rowStart.length;
+    const grid = this.grid(t, 4 * cells + 16);
+    // A place: 2·cell for the cell's own, 2·cell + 1 for one it stands in (spanned from above or the left).
+    const emit = (places: Int32Array, from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        const c = places[i] >> 1, own = (places[i] & 1) === 0;
+        if (own) pieces.splice(out, store.content(c));
+        pieces.layout(out, i + 1 < to ? ' | ' : '\n', store.end.a[c], !own);
+      }
     };
     if (grid) {
-      for (const places of grid) {
-        const kept = dropLabelBlanks(places);
-        for (let i = 0; i < kept.length; i++) place(kept[i].cell, kept[i].own, i + 1 === kept.length);
-      }
+      for (let r = 0; r < rows; r++) emit(grid.places.a, r ? grid.rowEnd.a[r - 1] : 0, grid.rowEnd.a[r]);
     } else {
-      for (const row of this.rows) for (let i = 0; i < row.cells.length; i++) place(row.cells[i], true, i + 1 === row.cells.length);
+      const own = new Int32Array(cells);
+      for (let k = 0; k < cells; k++) own[k] = 2 * t.cells[k];
+      for (let r = 0; r < rows; r++) emit(own, t.rowStart[r], r + 1 < rows ? t.rowStart[r + 1] : cells);
     }
     return out;
   }
 
-  /** Each row's places, walking the grid; null when it would visit more than `budget` positions. */
-  private grid(budget: number): Place[][] | null {
-    const out: Place[][] = [];
-    // covering[c]: the cell from a row above that covers column c, with the rows it still covers.
-    let covering: ({ cell: TableCell; left: number; col: number } | undefined)[] = [];
-    let active: { cell: TableCell; left: number; col: number }[] = [];
+  /** The cells in order, each row's first (an index into `cells`) and its row group. */
+  private rows(): Rows {
+    let nCells = 0;
+    for (const x of this.items) if (x >= 0) nCells++;
+    const cells = new Int32Array(nCells), rowStart = new Int32Array(this.items.length - nCells), rowGroup = new Int32Array(rowStart.length);
+    let c = 0, r = 0;
+    for (const x of this.items) {
+      if (x >= 0) cells[c++] = x;
+      else { rowStart[r] = c; rowGroup[r++] = -1 - x; }
+    }
+    return { cells, rowStart, rowGroup };
+  }
+
+  /** Each row's places (ending at `rowEnd[r]`), walking the grid; null when it would visit more than `budget` positions. */
+  private grid(t: Rows, budget: number): { places: Ints; rowEnd: Ints } | null {
+    const places = new Ints(), rowEnd = new Ints(t.rowStart.length + 1);
+    const colspan = this.store.colspan.a, rowspan = this.store.rowspan.a, flags = this.store.flags.a;
+    const cells = t.cells.length, rows = t.rowStart.length;
+    // An empty cell is a blank place per column it spans; one with text is one place.
+    const ownPlaces = (c: number) => (flags[c] & TEXT ? 1 : colspan[c]);
+    let covering: (Cover | undefined)[] = [];
+    let active: Cover[] = [];
     let group = -1, visited = 0;
-    for (const row of this.rows) {
-      if (row.group !== group) { covering = []; active = []; group = row.group; }
-      const places: Place[] = [];
-      let col = 0, k = 0;
-      while (k < row.cells.length || col < covering.length) {
+    for (let r = 0; r < rows; r++) {
+      if (t.rowGroup[r] !== group) { covering = []; active = []; group = t.rowGroup[r]; }
+      const rowFirst = places.n;
+      let col = 0, k = t.rowStart[r];
+      const last = r + 1 < rows ? t.rowStart[r + 1] : cells;
+      while (k < last || col < covering.length) {
+        if (++visited > budget) return null;
         const cover = covering[col];
         if (cover) {
           // Its places again, none under a label.
-          if (col === cover.col && !cover.cell.label) for (let j = ownPlaces(cover.cell); j > 0; j--) places.push({ cell: cover.cell, own: false });
+          if (col === cover.col && !(flags[cover.cell] & LABEL)) for (let j = ownPlaces(cover.cell); j > 0; j--) places.push(2 * cover.cell + 1);
           col++;
-          if (++visited > budget) return null;
           continue;
         }
-        if (k >= row.cells.length) { col++; if (++visited > budget) return null; continue; }
-        const cell = row.cells[k++];
-        visited += cell.colspan;
+        if (k >= last) { col++; continue; }
+        const c = t.cells[k++];
+        visited += colspan[c] - 1;
         if (visited > budget) return null;
-        const n = ownPlaces(cell);
-        places.push({ cell, own: true });
-        for (let j = 1; j < n; j++) places.push({ cell, own: false });
-        if (cell.rowspan > 1) {
-          const entry = { cell, left: cell.rowspan, col };
-          for (let j = 0; j < cell.colspan; j++) covering[col + j] = entry;
+        places.push(2 * c);
+        for (let j = ownPlaces(c); j > 1; j--) places.push(2 * c + 1);
+        if (rowspan[c] > 1) {
+          const entry = { cell: c, left: rowspan[c], col };
+          for (let j = 0; j < colspan[c]; j++) covering[col + j] = entry;
           active.push(entry);
         }
-        col += cell.colspan;
+        col += colspan[c];
       }
-      out.push(places);
+      dropLabelBlanks(places, rowFirst, flags);
+      rowEnd.push(places.n);
       // One row fewer for every spanning cell; the columns of those that end are free again.
       let kept = 0;
       for (const e of active) {
         if (--e.left > 0) { active[kept++] = e; continue; }
-        for (let j = 0; j < e.cell.colspan; j++) if (covering[e.col + j] === e) covering[e.col + j] = undefined;
+        for (let j = 0; j < colspan[e.cell]; j++) if (covering[e.col + j] === e) covering[e.col + j] = undefined;
       }
       active.length = kept;
       while (covering.length && !covering[covering.length - 1]) covering.length--;
     }
-    return out;
+    return { places, rowEnd };
   }
 }
 
-/** An empty cell is a blank place per column it spans; one with text is one place. */
-const ownPlaces = (cell: TableCell) => (cell.text ? 1 : cell.colspan);
-
-/** The row's places without the blank ones before its last label (the label's own columns). */
-function dropLabelBlanks(places: Place[]): Place[] {
+/** Drops, from the row's places `[from, places.n)`, the blank ones before its last label (the label's own columns). */
+function dropLabelBlanks(places: Ints, from: number, flags: Int32Array): void {
+  const p = places.a;
   let last = -1;
-  for (let i = places.length - 1; i >= 0; i--) if (places[i].own && places[i].cell.label) { last = i; break; }
-  if (last <= 0) return places;
-  return places.filter((p, i) => i >= last || (p.own && p.cell.text));
+  for (let i = places.n - 1; i >= from; i--) if (!(p[i] & 1) && flags[p[i] >> 1] & LABEL) { last = i; break; }
+  if (last <= from) return;
+  let w = from;
+  for (let i = from; i < places.n; i++) if (i >= last || (!(p[i] & 1) && flags[p[i] >> 1] & TEXT)) p[w++] = p[i];
+  places.n = w;
 }
