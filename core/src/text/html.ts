@@ -55,7 +55,8 @@ export function renderHtml(src: string): Rendered {
   let tag = '', tagAt = 0, attr = '', value = '';
   let colspan: string | undefined, rowspan: string | undefined;
 
-  const top = () => tables[tables.length - 1] as Table | undefined;
+  // (Never `tables[-1]`: a named-property lookup, slow.)
+  const top = (): Table | undefined => (tables.length ? tables[tables.length - 1] : undefined);
   const target = (): PieceList => { const t = top(); return !t ? doc : t.cell ?? t.outer; };
   const closeTable = (at: number) => {
     const t = tables.pop()!;
