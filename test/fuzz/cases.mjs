@@ -57,6 +57,8 @@ const sourceArb = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('window'), doc: fc.nat(), from: fc.nat(), len: fc.integer({ min: 0, max: 2500 }) }) },
   // Several reports one after another (a compilation), some cut short.
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('compilation'), docs: fc.array(fc.nat(), { minLength: 2, maxLength: 4 }), cut: fc.nat() }) },
+  // A published HTML page, whole or a window of it (cut anywhere: inside a tag, an entity, a table).
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('page'), doc: fc.nat(), from: fc.nat(), len: fc.integer({ min: 0, max: 60000 }) }) },
   // Token soup: lines and labels of the corpus, figures, separators and hostile characters in any order.
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('tokens'), tokens: fc.array(fc.tuple(fc.nat({ max: 3 }), fc.nat()), { maxLength: 80 }) }) },
 );
@@ -126,6 +128,15 @@ function sourceText(src) {
       const last = parts.length - 1;
       parts[last] = parts[last].slice(0, parts[last].length - (src.cut % (parts[last].length + 1)));
       return parts.join(src.cut % 3 === 0 ? '\r\n' : '\n');
+    }
+    case 'page': {
+      const { pages } = corpus();
+      const t = pages[src.doc % pages.length].text;
+      // A third of them whole; the others from a table's start or anywhere.
+      if (src.from % 3 === 0) return t;
+      const table = t.indexOf('<table', (src.from >> 2) % (t.length + 1));
+      const from = src.from % 3 === 1 && table >= 0 ? table : (src.from >> 2) % (t.length + 1);
+      return t.slice(from, src.len === 0 ? t.length : from + src.len);
     }
     case 'tokens': return src.tokens.map(([kind, i]) => token(kind, i, vocabulary)).join('');
     default: throw new Error(`unknown source ${src.kind}`);
@@ -329,7 +340,7 @@ export function describe(c) {
   const s = c.source;
   const src = s.kind === 'whole' ? `whole ${corpus().docs[s.doc % corpus().docs.length].name}`
     : s.kind === 'window' ? `window of ${corpus().docs[s.doc % corpus().docs.length].name}`
-      : s.kind === 'compilation' ? `compilation of ${s.docs.length}` : s.kind === 'bytes' ? `bytes (${s.base})` : `${s.tokens.length} tokens`;
+      : s.kind === 'compilation' ? `compilation of ${s.docs.length}` : s.kind === 'page' ? `page ${corpus().pages[s.doc % corpus().pages.length].name}${s.from % 3 ? ` from ${s.from >> 2}, ${s.len || 'to the end'}` : ''}` : s.kind === 'bytes' ? `bytes (${s.base})` : `${s.tokens.length} tokens`;
   const muts = c.mutations.map(m => m.op).join(', ') || 'none';
   return `${src}; mutations: ${muts}${c.edits?.length ? `; ${c.edits.length} edits (${c.merged ? 'merged' : 'one by one'})` : ''}`;
 }

@@ -90,6 +90,12 @@ describe('fuzz: minimal repros of what it found', () => {
     assert.deepEqual(violations(`<p>${plain}`), [], 'the same as an HTML page');
   });
 
+  it('HTML cut off inside a tag: a fix fills the last cell where its content ends, not inside the unfinished tag', () => {
+    // The page ends in `<p ` (a tag the tokenizer drops): writing at the very end would put the figure into it.
+    assert.deepEqual(violations('<table><td>本年新收政府信息公开申请数量<td><td><td><td><td><td>1 <td>\r <p '), []);
+    assert.deepEqual(violations('收到和处理政府信息公开申<table><td>没有现成信息需要另行制作9<td><td><td><td><td><td ><spa'), []);
+  });
+
   it('fix-all never writes a multi-digit figure into a row read digit by digit (a report cut off mid-row)', () => {
     // The last row, cut off by the end of the excerpt (`总计12 0 0 0 0 0`), is read as 1, 2, 0, 0, 0, 0, 0;
     // fix-all then writes 0 and 11 into it: `10 0 0 0 0 11` no longer splits into seven cells.

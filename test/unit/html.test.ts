@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { ReportDocument, type Cell, type PlacedReport } from '../../core/src';
+import { inlayHints, ReportDocument, type PlacedReport } from '../../core/src';
 import { renderHtml } from '../../core/src/text/html';
 import { MAX_COLSPAN, MAX_ROWSPAN, readSpan } from '../../core/src/text/html/tables';
 import { fixturePath } from '../support/fixtures';
@@ -139,6 +139,12 @@ for (const [name, kind] of [['word-spans.html', 'Word (MsoNormal paragraphs, <o:
         // 271 is written over two runs (`2</span><span…>71`): its range covers both.
         assert.equal(html.slice(c.start, c.end).replace(/<[^>]*>/g, ''), c.text, k);
       }
+    });
+
+    it('inlay hints sit inside their cells', () => {
+      const hints = inlayHints(ReportDocument.parse(html), 0, html.length, true);
+      assert.ok(hints.length >= 30, `${hints.length} hints`);
+      for (const h of hints) assert.ok(insideCell(html, h.offset), `${h.label} at ${h.offset}`);
     });
 
     it('a wrong total is found on its cell, and its fix writes the right figure in place', () => {

@@ -58,21 +58,23 @@ export function renderHtml(src: string): Rendered {
   // (Never `tables[-1]`: a named-property lookup, slow.)
   const top = (): Table | undefined => (tables.length ? tables[tables.length - 1] : undefined);
   const target = (): PieceList => { const t = top(); return !t ? doc : t.cell ?? t.outer; };
+  /** `at` < 0: at the end of the page. */
   const closeTable = (at: number) => {
     const t = tables.pop()!;
-    t.closeCell(at);
+    t.closeCell(at, pieces);
     pieces.splice(t.outer, t.render(pieces));
   };
   const lineBreak = (at: number) => pieces.layout(target(), top()?.cell ? ' ' : '\n', at);
 
-  const open = (name: string, at: number) => {
+  /** `at`: where the tag starts; `end`: where it ends. */
+  const open = (name: string, at: number, end: number) => {
     if (skip) { if (name === skip) skipDepth++; return; }
     if (RAW.has(name) || HIDDEN.has(name)) { skip = name; skipDepth = 1; return; }
     const t = top();
     if (name === 'td' || name === 'th') {
       if (!t) { pieces.layout(target(), ' ', at); return; }
       t.closeCell(at);
-      t.openCell(readSpan(colspan, false), readSpan(rowspan, true), at);
+      t.openCell(readSpan(colspan, false), readSpan(rowspan, true), end);
     } else if (name === 'tr') {
       if (!t) { pieces.layout(target(), '\n', at); return; }
       t.closeCell(at);
@@ -119,12 +121,12 @@ export function renderHtml(src: string): Rendered {
       if (attr === 'colspan') colspan ??= value; else if (attr === 'rowspan') rowspan ??= value;
       attr = '';
     },
-    onopentagend() { open(tag, tagAt); },
-    onselfclosingtag() { open(tag, tagAt); },
+    onopentagend(end) { open(tag, tagAt, end + 1); },
+    onselfclosingtag(end) { open(tag, tagAt, end + 1); },
     onclosetag(start, end) {
       const name = src.slice(start, end).toLowerCase();
       // `</br>` is read as `<br>`.
-      if (name === 'br') open(name, start - 2); else close(name, start - 2);
+      if (name === 'br') open(name, start - 2, end); else close(name, start - 2);
     },
     ontext(start, end) {
       if (skip) return;
@@ -142,6 +144,6 @@ export function renderHtml(src: string): Rendered {
   });
   tokenizer.write(src);
   tokenizer.end();
-  while (tables.length) closeTable(src.length);
+  while (tables.length) closeTable(-1);
   return pieces.render(doc);
 }

@@ -70,6 +70,9 @@ export class Pieces {
     other.head = other.tail = -1;
   }
 
+  /** Source offset where piece `i` ends. */
+  endOf(i: number): number { return this.to.a[i]; }
+
   private link(list: PieceList, i: number): void {
     if (list.head < 0) list.head = i; else this.next.a[list.tail] = i;
     list.tail = i;

@@ -68,16 +68,22 @@ export class Table {
 
   openRow(): void { this.items.push(-1 - this.group); this.inRow = true; }
   closeRow(): void { this.inRow = false; }
-  openCell(colspan: number, rowspan: number, at: number): void {
+  /** `contentStart`: where its content starts (after its start tag). */
+  openCell(colspan: number, rowspan: number, contentStart: number): void {
     if (!this.inRow) this.openRow();
-    this.items.push(this.store.add(colspan, rowspan, at));
+    this.items.push(this.store.add(colspan, rowspan, contentStart));
     this.cell = new PieceList();
   }
-  closeCell(at: number): void {
+  /**
+   * Closes the open cell at `at`, the tag that ends it; at the end of the page (`at` < 0), where
+   * its content ends (not after a tag the page leaves unfinished, which would swallow a figure).
+   */
+  closeCell(at: number, pieces?: Pieces): void {
     const c = this.cell;
     if (!c) return;
     const i = this.items[this.items.length - 1], s = this.store;
-    s.end.a[i] = at; s.head.a[i] = c.head; s.tail.a[i] = c.tail;
+    if (at >= 0) s.end.a[i] = at; else if (c.tail >= 0 && pieces) s.end.a[i] = pieces.endOf(c.tail);
+    s.head.a[i] = c.head; s.tail.a[i] = c.tail;
     s.flags.a[i] = (c.text ? TEXT : 0) | (c.label ? LABEL : 0);
     this.cell = null;
   }
