@@ -117,7 +117,7 @@ function scaledCheck(core, shape, n, rss) {
   if (rss) {
     const m = scaledRss(rss, shape, n);
     Object.assign(figures, { rssN: m.rssN, rss4n: m.rss4n, rssRatio: m.ratio });
-    if (m.bad) violations.push({ property: 'memory', kind: 'superlinear', sig: `memory:superlinear@${shape.name}`, message: `${shape.name} × ${n}: peak RSS +${m.rssN.toFixed(0)} MB; × ${4 * n} (${t.mb4n.toFixed(1)} MB): +${m.rss4n.toFixed(0)} MB — ${m.ratio.toFixed(1)}× for 4× the input (bound ${(RSS_RATIO * 4).toFixed(0)}×, and 64 MB + ${RSS_PER_BYTE} bytes per byte)` });
+    if (m.bad) violations.push({ property: 'memory', kind: 'superlinear', sig: `memory:superlinear@${shape.name}`, message: `${shape.name} × ${n}: peak RSS +${m.rssN.toFixed(0)} MB; × ${4 * n} (${t.mb4n.toFixed(1)} MB): +${m.rss4n.toFixed(0)} MB — ${m.ratio.toFixed(1)}× for 4× the input (bound ${(RSS_RATIO * 4).toFixed(0)}×, and 64 MB + ${RSS_PER_BYTE} bytes per byte the input grew)` });
   }
   return { figures, violations };
 }
