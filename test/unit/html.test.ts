@@ -42,8 +42,11 @@ describe('HTML: rowspan and colspan laid out as a grid', () => {
       ['三、结果 | （一）予以公开 | 1 | 2', '（二）部分公开 | 3 | 4']);
   });
 
-  it('an empty cell spanning columns is a blank per column; a figure spanning them is one value', () => {
-    assert.deepEqual(lines('<table><tr><td>规章</td><td colspan=3></td></tr><tr><td>行政许可</td><td colspan="3">9272</td></tr></table>'), ['规章 | | |', '行政许可 | 9272']);
+  it('an empty cell spanning columns is a blank per column the table defines; a figure spanning them is one value', () => {
+    const head = '<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>';
+    assert.deepEqual(lines(`<table>${head}<tr><td>规章</td><td colspan=3></td></tr><tr><td>行政许可</td><td colspan="3">9272</td></tr></table>`).slice(1), ['规章 | | |', '行政许可 | 9272']);
+    // Every column two wide: a blank spanning two is one cell.
+    assert.deepEqual(lines('<table><tr><td>甲</td><td colspan=2>1</td><td colspan=2>2</td></tr><tr><td>乙</td><td colspan=2></td><td colspan=2>3</td></tr></table>'), ['甲 | 1 | 2', '乙 | | 3']);
   });
 
   it('a figure spanning rows leaves a blank in its column below, so the values after it keep their columns', () => {
@@ -91,8 +94,10 @@ describe('HTML: rowspan and colspan laid out as a grid', () => {
   });
 
   it('a grid much larger than its cells is not laid out: each cell is one place', () => {
-    assert.deepEqual(lines('<table><tr><td colspan=5></td><td>1</td></tr></table>'), ['| | | | | 1']);
-    assert.deepEqual(lines('<table><tr><td colspan=1000></td><td>1</td></tr></table>'), ['| 1']);
+    const head = '<tr><td>a</td><td>b</td><td>c</td><td>d</td><td>e</td><td>f</td></tr>';
+    assert.deepEqual(lines(`<table>${head}<tr><td colspan=5></td><td>1</td></tr></table>`)[1], '| | | | | 1');
+    // Laid out, the empty cell would be six blanks (the six columns the first row defines).
+    assert.deepEqual(lines(`<table>${head}<tr><td colspan=1000></td><td>1</td></tr></table>`)[1], '| 1');
     // 10,000 rows of cells spanning 65,534 rows: each row would be one column wider than the last.
     const r = renderHtml(`<table>${'<tr><td rowspan=65534>1</td></tr>'.repeat(10000)}</table>`);
     assert.equal(r.text.split('|').length - 1, 0);

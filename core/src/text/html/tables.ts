@@ -17,7 +17,7 @@ export function readSpan(value: string | undefined, rows: boolean): number {
 }
 
 const TEXT = 1, LABEL = 2;
-/** A cell spanning from above: the cell, the rows it still covers, its first column. */
+/** A cell spanning from above: the cell (its index in the table's cells), the rows it still covers, its first column. */
 interface Cover { cell: number; left: number; col: number }
 interface Rows { cells: Int32Array; rowStart: Int32Array; rowGroup: Int32Array }
 
@@ -134,55 +134,91 @@ export class Table {
     return { cells, rowStart, rowGroup };
   }
 
-  /** Each row's places (ending at `rowEnd[r]`), walking the grid; null when it would visit more than `budget` positions. */
+  /**
+   * Each row's places (ending at `rowEnd[r]`), walking the grid twice: first to find the column
+   * each cell starts at, then to lay the places out. An empty cell is one blank for each column
+   * some cell of the table starts at within its span (the columns the table's header and rows
+   * define: a blank spanning two columns where every figure spans two is one cell); one with text
+   * is one place. Null when the walk would visit more than `budget` positions.
+   */
   private grid(t: Rows, budget: number): { places: Ints; rowEnd: Ints } | null {
-    const places = new Ints(), rowEnd = new Ints(t.rowStart.length + 1);
-    const colspan = this.store.colspan.a, rowspan = this.store.rowspan.a, flags = this.store.flags.a;
+    const colspan = this.store.colspan.a, flags = this.store.flags.a;
     const cells = t.cells.length, rows = t.rowStart.length;
-    // An empty cell is a blank place per column it spans; one with text is one place.
-    const ownPlaces = (c: number) => (flags[c] & TEXT ? 1 : colspan[c]);
+    const colOf = new Int32Array(cells);
+    if (!this.walk(t, budget, (k, col) => { colOf[k] = col; }, null)) return null;
+    let width = 0;
+    for (let k = 0; k < cells; k++) width = Math.max(width, colOf[k] + 1);
+    // starts[c]: how many columns before c some cell starts at.
+    const starts = new Int32Array(width + 1);
+    for (let k = 0; k < cells; k++) starts[colOf[k] + 1] = 1;
+    for (let c = 0; c < width; c++) starts[c + 1] += starts[c];
+    const ownPlaces = (k: number) => {
+      const c = t.cells[k];
+      if (flags[c] & TEXT) return 1;
+      const from = colOf[k], to = Math.min(width, from + colspan[c]);
+      return Math.max(1, starts[to] - starts[from]);
+    };
+    const places = new Ints(), rowEnd = new Ints(rows + 1);
+    this.walk(t, Infinity, (k, _col, cover) => {
+      const c = t.cells[k];
+      // A cell spanning from above: its places again, none under a label.
+      if (cover) { if (!(flags[c] & LABEL)) for (let j = ownPlaces(k); j > 0; j--) places.push(2 * c + 1); return; }
+      places.push(2 * c);
+      for (let j = ownPlaces(k); j > 1; j--) places.push(2 * c + 1);
+    }, rowFirst => { dropLabelBlanks(places, rowFirst, flags); rowEnd.push(places.n); }, () => places.n);
+    return { places, rowEnd };
+  }
+
+  /**
+   * Walks the grid row by row: `visit(k, col, cover)` for each cell t.cells[k] where it starts
+   * (`cover` false) and, in each row below that it spans into, at its first column (`cover` true);
+   * `rowEnd(first)` after each row, `first` being `mark()` taken at its start. False when it would
+   * visit more than `budget` positions (columns of rows, spanned ones included).
+   */
+  private walk(t: Rows, budget: number, visit: (k: number, col: number, cover: boolean) => void,
+    rowEnd: ((first: number) => void) | null, mark: () => number = () => 0): boolean {
+    const colspan = this.store.colspan.a, rowspan = this.store.rowspan.a;
+    const cells = t.cells.length, rows = t.rowStart.length;
     let covering: (Cover | undefined)[] = [];
     let active: Cover[] = [];
     let group = -1, visited = 0;
     for (let r = 0; r < rows; r++) {
       if (t.rowGroup[r] !== group) { covering = []; active = []; group = t.rowGroup[r]; }
-      const rowFirst = places.n;
+      const first = mark();
       let col = 0, k = t.rowStart[r];
       const last = r + 1 < rows ? t.rowStart[r + 1] : cells;
       while (k < last || col < covering.length) {
-        if (++visited > budget) return null;
+        if (++visited > budget) return false;
         const cover = covering[col];
         if (cover) {
-          // Its places again, none under a label.
-          if (col === cover.col && !(flags[cover.cell] & LABEL)) for (let j = ownPlaces(cover.cell); j > 0; j--) places.push(2 * cover.cell + 1);
+          if (col === cover.col) visit(cover.cell, col, true);
           col++;
           continue;
         }
         if (k >= last) { col++; continue; }
-        const c = t.cells[k++];
+        const c = t.cells[k];
         visited += colspan[c] - 1;
-        if (visited > budget) return null;
-        places.push(2 * c);
-        for (let j = ownPlaces(c); j > 1; j--) places.push(2 * c + 1);
+        if (visited > budget) return false;
+        visit(k, col, false);
         if (rowspan[c] > 1) {
-          const entry = { cell: c, left: rowspan[c], col };
+          const entry = { cell: k, left: rowspan[c], col };
           for (let j = 0; j < colspan[c]; j++) covering[col + j] = entry;
           active.push(entry);
         }
         col += colspan[c];
+        k++;
       }
-      dropLabelBlanks(places, rowFirst, flags);
-      rowEnd.push(places.n);
+      rowEnd?.(first);
       // One row fewer for every spanning cell; the columns of those that end are free again.
       let kept = 0;
       for (const e of active) {
         if (--e.left > 0) { active[kept++] = e; continue; }
-        for (let j = 0; j < colspan[e.cell]; j++) if (covering[e.col + j] === e) covering[e.col + j] = undefined;
+        for (let j = 0; j < colspan[t.cells[e.cell]]; j++) if (covering[e.col + j] === e) covering[e.col + j] = undefined;
       }
       active.length = kept;
       while (covering.length && !covering[covering.length - 1]) covering.length--;
     }
-    return { places, rowEnd };
+    return true;
   }
 }
 
