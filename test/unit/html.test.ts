@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { inlayHints, ReportDocument, type PlacedReport } from '../../core/src';
 import { renderHtml } from '../../core/src/text/html';
 import { MAX_COLSPAN, MAX_ROWSPAN, readSpan } from '../../core/src/text/html/tables';
-import { fixturePath } from '../support/fixtures';
+import { fixturePath, SEEDS, seed } from '../support/fixtures';
 
 const page = (name: string) => readFileSync(fixturePath('html', name), 'utf8');
 const only = (text: string): PlacedReport => { const d = ReportDocument.parse(text); assert.equal(d.reports().length, 1); return d.reports()[0]; };
@@ -201,6 +201,21 @@ describe('HTML: what a browser renders', () => {
     assert.ok(!/<\/head>|<body/.test(bare));
     same(bare, 'without </head> and <body>');
     same(bare.replace(/<head>/, ''), 'without <head> either');
+  });
+
+  it('cells indented with tabs and line ends in the page\'s source: white space, not cell borders', () => {
+    same(html.replace(/<td([^>]*)>/g, '<td$1>\n\t\t\t').replace(/<\/td>/g, '\n\t\t</td>'), 'tab-indented cells');
+    same(html.replace(/<o:p>&nbsp;<\/o:p>/g, '&#9;&nbsp;&#10;'), 'a cell of &#9; and &#10;');
+  });
+
+  it('a report pasted into <pre>: its lines and tabs are its layout, as in the text', () => {
+    for (const name of SEEDS) {
+      const text = seed(name.slice(0, 3));
+      const page = `<!DOCTYPE html><html><head><title>年报</title></head><body><pre>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\t/g, '&#9;')}</pre></body></html>`;
+      const p = only(page), t = only(text);
+      assert.deepEqual(cellsOf(p), cellsOf(t), name);
+      assert.deepEqual(p.findings.map(f => f.code), t.findings.map(f => f.code), name);
+    }
   });
 
   // Each holds what would read as a section heading and a table row, were it rendered.

@@ -31,6 +31,8 @@ const RAW = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'iframe', 'n
 /** Elements whose content a browser does not render (scripting on): skipped with what they nest. */
 const HIDDEN = new Set(['template', 'noscript']);
 const ROW_GROUP = new Set(['tbody', 'thead', 'tfoot']);
+/** Preformatted text: its line ends and tabs are the layout (a report pasted into `<pre>`). */
+const PRE = new Set(['pre', 'listing']);
 
 /** How much of a text `looksLikeHtml` reads. */
 export const HTML_HEAD = 200000;
@@ -52,6 +54,8 @@ export function renderHtml(src: string): Rendered {
   const cells = new Cells();
   /** The element whose content is being skipped, and how deep it nests in itself. */
   let skip = '', skipDepth = 0;
+  /** How many preformatted elements are open (their white space is kept). */
+  let pre = 0;
   let tag = '', tagAt = 0, attr = '', value = '';
   let colspan: string | undefined, rowspan: string | undefined;
 
@@ -87,7 +91,10 @@ export function renderHtml(src: string): Rendered {
       const outer = target();
       pieces.layout(outer, '\n', at);
       tables.push(new Table(cells, outer, at));
-    } else if (BLOCK.has(name)) lineBreak(at);
+    } else if (BLOCK.has(name)) {
+      lineBreak(at);
+      if (PRE.has(name)) pre++;
+    }
   };
 
   const close = (name: string, at: number) => {
@@ -97,7 +104,10 @@ export function renderHtml(src: string): Rendered {
     else if (name === 'tr') { if (t) { t.closeCell(at); t.closeRow(); } }
     else if (ROW_GROUP.has(name)) { if (t) { t.closeCell(at); t.newGroup(); } }
     else if (name === 'table') { if (t) { closeTable(at); pieces.layout(target(), '\n', at); } }
-    else if (BLOCK.has(name)) lineBreak(at);
+    else if (BLOCK.has(name)) {
+      lineBreak(at);
+      if (PRE.has(name) && pre > 0) pre--;
+    }
   };
 
   /** Where text goes; in a table outside its cells, white space between tags is nothing, and anything else a browser shows before the table. */
@@ -131,14 +141,16 @@ export function renderHtml(src: string): Rendered {
     ontext(start, end) {
       if (skip) return;
       const list = textTarget(() => !/\S/.test(src.slice(start, end)));
-      if (list) pieces.run(list, start, end);
+      if (list) pieces.run(list, start, end, pre > 0 && !top()?.cell);
     },
     ontextentity(cp, end) {
       if (skip) return;
       const start = src.lastIndexOf('&', end - 1);
       const ch = String.fromCodePoint(cp);
       const list = textTarget(() => !ch.trim());
-      if (list) pieces.decoded(list, cp === 0xa0 || cp === 10 || cp === 13 ? ' ' : ch, start, end);
+      // White space as a space (in preformatted text outside cells, line ends and tabs as they are).
+      const kept = pre > 0 && !top()?.cell && cp !== 0xa0;
+      if (list) pieces.decoded(list, !kept && (cp === 0xa0 || cp === 9 || cp === 10 || cp === 12 || cp === 13) ? ' ' : ch, start, end);
     },
     oncdata() {}, oncomment() {}, ondeclaration() {}, onprocessinginstruction() {}, onend() {},
   });

@@ -23,8 +23,9 @@ export class Pieces {
   /** Source end of a run (for a decoded or added text: the end every one of its characters maps to). */
   private readonly to = new Ints();
   /**
-   * 0 for a run of the page; else 2·k + s for `strings[k]`, the piece's text (an entity's character,
-   * `|`, a line end), s = 1 when it is the layout after a place no cell of the page fills on its own.
+   * 0 for a run of the page, 1 for one in preformatted text (`<pre>`: its line ends and tabs kept);
+   * else 2·k + s for `strings[k]` (k ≥ 1), the piece's text (an entity's character, `|`, a line
+   * end), s = 1 when it is the layout after a place no cell of the page fills on its own.
    */
   private readonly str = new Ints(1024);
   private readonly next = new Ints(1024);
@@ -33,20 +34,23 @@ export class Pieces {
 
   constructor(private readonly src: string) {}
 
-  private add(from: number, to: number, s: string, spanned: boolean): number {
+  private add(from: number, to: number, s: string, spanned: boolean, pre = false): number {
     let k = 0;
     if (s !== '') {
       k = this.stringIds.get(s) ?? 0;
       if (!k) { k = this.strings.length; this.strings.push(s); this.stringIds.set(s, k); }
     }
     const i = this.from.n;
-    this.from.push(from); this.to.push(to); this.str.push(k ? 2 * k + (spanned ? 1 : 0) : 0); this.next.push(-1);
+    this.from.push(from); this.to.push(to); this.str.push(k ? 2 * k + (spanned ? 1 : 0) : pre ? 1 : 0); this.next.push(-1);
     return i;
   }
 
-  /** Appends the page's own text `src[from, to)` (line ends read as spaces). */
-  run(list: PieceList, from: number, to: number): void {
-    if (to > from) { this.link(list, this.add(from, to, '', false)); list.note(this.src, from, to); }
+  /**
+   * Appends the page's own text `src[from, to)`: line ends, tabs and form feeds read as spaces
+   * (white space in a page, never a cell border), but in preformatted text (`pre`) as they are.
+   */
+  run(list: PieceList, from: number, to: number, pre = false): void {
+    if (to > from) { this.link(list, this.add(from, to, '', false, pre)); list.note(this.src, from, to); }
   }
 
   /** Appends `text` read from `src[from, to)` (an entity's character: every unit maps to the whole reference). */
@@ -86,17 +90,17 @@ export class Pieces {
     const from = this.from.a, to = this.to.a, str = this.str.a, next = this.next.a, strings = this.strings;
     let n = 0, spannedCount = 0;
     for (let i = list.head; i >= 0; i = next[i]) {
-      const len = str[i] === 0 ? to[i] - from[i] : strings[str[i] >> 1].length;
+      const len = str[i] <= 1 ? to[i] - from[i] : strings[str[i] >> 1].length;
       n += len;
-      if (str[i] & 1) spannedCount += len;
+      if (str[i] > 1 && str[i] & 1) spannedCount += len;
     }
     const map = new Int32Array(n), ends = new Int32Array(n), spanned = new Int32Array(spannedCount);
     const parts: string[] = [];
     let o = 0, k = 0;
     for (let i = list.head; i >= 0; i = next[i]) {
       const a = from[i], b = to[i];
-      if (str[i] === 0) {
-        parts.push(this.src.slice(a, b).replace(/[\r\n]/g, ' '));
+      if (str[i] <= 1) {
+        parts.push(str[i] === 0 ? this.src.slice(a, b).replace(/[\t\n\f\r]/g, ' ') : this.src.slice(a, b));
         for (let j = a; j < b; j++, o++) { map[o] = j; ends[o] = j + 1; }
       } else {
         const s = strings[str[i] >> 1];
