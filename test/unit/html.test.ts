@@ -146,6 +146,16 @@ for (const [name, kind] of [['word-spans.html', 'Word (MsoNormal paragraphs, <o:
       }
     });
 
+    it('a figure missing from its cell: the fix writes it inside the cell, and the page reads whole again', () => {
+      const c = p.report.cells.get('requests.total.total')!;
+      const bad = html.slice(0, c.start) + html.slice(c.end);
+      const fix = only(bad).findings.find(x => x.fix?.key === 'requests.total.total')?.fix;
+      assert.ok(fix, 'a fix for the blank total');
+      assert.ok(insideCell(bad, fix.start));
+      const fixed = only(bad.slice(0, fix.start) + fix.newText + bad.slice(fix.end));
+      assert.deepEqual(cellsOf(fixed), cellsOf(p));
+    });
+
     it('inlay hints sit inside their cells', () => {
       const hints = inlayHints(ReportDocument.parse(html), 0, html.length, true);
       assert.ok(hints.length >= 30, `${hints.length} hints`);

@@ -65,7 +65,7 @@ export function renderHtml(src: string): Rendered {
   /** `at` < 0: at the end of the page. */
   const closeTable = (at: number) => {
     const t = tables.pop()!;
-    t.closeCell(at, pieces);
+    t.closeCell(at);
     pieces.splice(t.outer, t.render(pieces));
   };
   const lineBreak = (at: number) => pieces.layout(target(), top()?.cell ? ' ' : '\n', at);

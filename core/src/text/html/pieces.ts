@@ -50,13 +50,17 @@ export class Pieces {
    * (white space in a page, never a cell border), but in preformatted text (`pre`) as they are.
    */
   run(list: PieceList, from: number, to: number, pre = false): void {
-    if (to > from) { this.link(list, this.add(from, to, '', false, pre)); list.note(this.src, from, to); }
+    if (to <= from) return;
+    this.link(list, this.add(from, to, '', false, pre));
+    list.note(this.src, from, to);
+    if (/[^ \t\n\f\r]/.test(this.src.slice(from, to))) list.textEnd = to;
   }
 
   /** Appends `text` read from `src[from, to)` (an entity's character: every unit maps to the whole reference). */
   decoded(list: PieceList, text: string, from: number, to: number): void {
     this.link(list, this.add(from, to, text, false));
     list.note(text, 0, text.length);
+    list.textEnd = to;
   }
 
   /** Appends layout (`' | '`, a line end) that stands at source offset `at`, zero-width; `spanned` marks a place no cell of its own fills. */
@@ -73,9 +77,6 @@ export class Pieces {
     list.label ||= other.label;
     other.head = other.tail = -1;
   }
-
-  /** Source offset where piece `i` ends. */
-  endOf(i: number): number { return this.to.a[i]; }
 
   private link(list: PieceList, i: number): void {
     if (list.head < 0) list.head = i; else this.next.a[list.tail] = i;
@@ -123,6 +124,8 @@ export class PieceList {
   text = false;
   /** Holds a character no figure has (a letter, a Chinese character other than a unit). */
   label = false;
+  /** Source offset where its last text ends (a character reference included, a run of white space between tags not), or −1. */
+  textEnd = -1;
 
   note(s: string, from: number, to: number): void {
     if (this.label) return;

@@ -75,14 +75,17 @@ export class Table {
     this.cell = new PieceList();
   }
   /**
-   * Closes the open cell at `at`, the tag that ends it; at the end of the page (`at` < 0), where
-   * its content ends (not after a tag the page leaves unfinished, which would swallow a figure).
+   * Closes the open cell at `at`, the tag that ends it (< 0: the end of the page). Its end — where
+   * a figure is written into it, and where the layout after it stands — is where its last text ends
+   * (after an `&nbsp;`, inside the paragraph and runs around it); in a cell without text, the tag
+   * that ends it, or at the end of the page where its start tag ends (not after a tag the page
+   * leaves unfinished, which would swallow a figure).
    */
-  closeCell(at: number, pieces?: Pieces): void {
+  closeCell(at: number): void {
     const c = this.cell;
     if (!c) return;
     const i = this.items[this.items.length - 1], s = this.store;
-    if (at >= 0) s.end.a[i] = at; else if (c.tail >= 0 && pieces) s.end.a[i] = pieces.endOf(c.tail);
+    if (c.textEnd >= 0) s.end.a[i] = c.textEnd; else if (at >= 0) s.end.a[i] = at;
     s.head.a[i] = c.head; s.tail.a[i] = c.tail;
     s.flags.a[i] = (c.text ? TEXT : 0) | (c.label ? LABEL : 0);
     this.cell = null;
