@@ -40,8 +40,14 @@ const TRADITIONAL = { 总: '總', 计: '計', 报: '報', 开: '開', 况: '況'
 
 export const MUTATIONS = [
   'cell', 'digit', 'truncate', 'cut-head', 'shuffle-lines', 'swap-lines', 'duplicate', 'delete', 'crlf', 'cr', 'eol',
-  'inject', 'fullwidth', 'flatten', 'glue', 'structure', 'traditional', 'repeat', 'html', 'pipes', 'tabs', 'strip-spaces',
+  'inject', 'fullwidth', 'flatten', 'glue', 'structure', 'traditional', 'repeat', 'html', 'pipes', 'tabs', 'strip-spaces', 'markup',
 ];
+
+/** Markup a page may hold anywhere (the `markup` mutation): table structure, spans, raw-text elements, comments, references. */
+const MARKUP = ['<td>', '</td>', '<tr>', '</tr>', '<table>', '</table>', '<tbody>', '<th colspan=2>', '<td colspan="3">', '<td rowspan=2>',
+  '<td rowspan=0>', '<td colspan=1000>', '<p>', '</p>', '<br>', '<div>', '</div>', '<span>', '</span>', '<o:p></o:p>', '<pre>', '</pre>',
+  '<script>', '</script>', '<style>', '<title>', '</title>', '<noscript>', '</noscript>', '<template>', '</template>', '<textarea>',
+  '<!--', '-->', '<![if !supportLists]>', '<![endif]>', '&nbsp;', '&nbsp', '&#49;', '&#x3000;', '&amp;', '&', '<', '>', '\t'];
 
 const mutationArb = fc.record({
   op: fc.constantFrom(...MUTATIONS),
@@ -246,6 +252,10 @@ export function mutate(text, m) {
     }
     case 'inject': {
       const at = pos(m.at), s = HOSTILE_CHARS[m.v % HOSTILE_CHARS.length].repeat(1 + (m.n % 3));
+      return text.slice(0, at) + s + text.slice(at);
+    }
+    case 'markup': {
+      const at = pos(m.at), s = Array.from({ length: 1 + (m.n % 3) }, (_, i) => MARKUP[(m.v + 7 * i) % MARKUP.length]).join('');
       return text.slice(0, at) + s + text.slice(at);
     }
     case 'fullwidth': {
