@@ -95,9 +95,10 @@ export class Table {
   /**
    * The table as lines: one per row, its places separated by ` | `. The row spans and column spans
    * are laid out as a grid, so that each row has one place per column: a cell spanning columns is
-   * one place when it holds text (a label, a figure) and one blank place per column when empty; a
-   * column that a cell from a row above covers is no place under a label, a blank under a figure
-   * or an empty cell. Blank places before a row's label are the label's columns, not cells. A
+   * one place when it holds text (a label, a figure) and, when empty, one blank per column of the
+   * table in its span (`grid`); a column that a cell from a row above covers is no place under a
+   * label, a blank under a figure or an empty cell. Blank places before a row's last label are the
+   * label's columns, not cells. A
    * grid that would be much larger than the table's cells (a hostile span) is not laid out: each
    * cell is then one place.
    */
