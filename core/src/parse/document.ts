@@ -35,7 +35,8 @@ function analyseHtml(text: string, options: ParseOptions): ReportChunk[] {
   const r = renderHtml(text);
   const chunk = analyseChunk(r.text, false, options);
   const at = (o: number) => (o >= r.map.length ? text.length : r.map[o]);
-  const end = (s: number, e: number) => (e <= s ? at(s) : r.ends[e - 1]);
+  // A range never ends before it starts (the layout of a spanned place points back to the cell spanning it).
+  const end = (s: number, e: number) => (e <= s ? at(s) : Math.max(at(s), r.ends[e - 1]));
   const rep = chunk.report;
   for (const c of rep.cells.values()) { const s = c.start; c.start = at(s); c.end = end(s, c.end); }
   for (const s of rep.sections) { const hs = s.headingStart; s.headingStart = at(hs); s.headingEnd = end(hs, s.headingEnd); s.start = at(s.start); s.end = at(s.end); }
@@ -47,6 +48,8 @@ function analyseHtml(text: string, options: ParseOptions): ReportChunk[] {
   rep.start = 0; rep.end = text.length;
   for (const f of chunk.findings) {
     const s = f.start; f.start = at(s); f.end = end(s, f.end);
+    // A blank in a place a spanning cell covers has no cell of its own to write into.
+    if (f.fix && isSpanned(r.spanned, f.fix.start)) f.fix = undefined;
     if (f.fix) {
       const fs = f.fix.start; f.fix.start = at(fs); f.fix.end = end(fs, f.fix.end);
       // A figure inside an `&…;` run that is not a character reference: writing there could make one.
@@ -55,6 +58,11 @@ function analyseHtml(text: string, options: ParseOptions): ReportChunk[] {
     }
   }
   return [{ ...chunk, text }];
+}
+
+function isSpanned(spanned: Int32Array, o: number): boolean {
+  const i = upperBound(spanned, o) - 1;
+  return i >= 0 && spanned[i] === o;
 }
 
 export interface PlacedReport { base: number; length: number; text: string; report: Report; findings: Finding[] }
