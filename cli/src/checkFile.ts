@@ -3,6 +3,7 @@ import { decodeBytes, diagnosticsJson, notAReport, ReportDocument, type Diagnost
 import { nodeUtf8 } from './utf8';
 import { applyEdits, digitEdits, fixedBytes, writeAtomically, type FixChange } from './fix';
 import { applyPolicy, type Policy } from './policy';
+import { configFor } from '../../config/projectConfig';
 
 /** One file's findings as the text, SARIF and GitHub outputs print them. */
 export interface FileResult {
@@ -87,7 +88,11 @@ export function checkBytes(name: string, bytes: Uint8Array, opts: CheckOptions, 
   if (bytes.length === 0) return { path: name, ...none, notes: applyPolicy([noteOf('empty', opts.lang)], opts) };
   const d = decodeBytes(bytes, nodeUtf8);
   if (d.binary) return { path: name, ...none, notes: applyPolicy([noteOf('binary', opts.lang)], opts) };
-  let doc = ReportDocument.parse(d.text);
+  // The project configuration of the file's folder (its rules under the command line's --rule).
+  const config = configFor(name);
+  const policy: Policy = { ...opts, rules: { ...config.rules, ...opts.rules } };
+  const parseOptions = config.template ? { template: config.template } : {};
+  let doc = ReportDocument.parse(d.text, parseOptions);
   let fixes: FixChange[] | undefined;
   if (opts.fix !== 'off') {
     const { edits, changes } = digitEdits(doc);
@@ -97,13 +102,13 @@ export function checkBytes(name: string, bytes: Uint8Array, opts: CheckOptions, 
       if (out) {
         if (opts.fix === 'write') written?.(out);
         fixes = changes;
-        doc = ReportDocument.parse(applyEdits(d.text, edits));
+        doc = ReportDocument.parse(applyEdits(d.text, edits), parseOptions);
       }
     }
   }
   // A report is what the core did not call `not-a-report` (counted before --rule can turn that off).
   const reports = doc.chunks.filter(c => !c.findings.some(f => f.code === 'not-a-report')).length;
-  for (const c of doc.chunks) c.findings = applyPolicy(c.findings, opts);
+  for (const c of doc.chunks) c.findings = applyPolicy(c.findings, policy);
   return { path: name, encoding: d.encoding, guessed: d.guessed, doc, reports, notes: [], ...(fixes ? { fixes, fixesWritten: opts.fix === 'write' } : {}) };
 }
 

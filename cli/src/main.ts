@@ -9,6 +9,7 @@ import { renderChecked, takeRendered, type RenderedBatch, type RenderOptions } f
 import { addCounts, formatSarif, FORMATS, RULES_DOCS, summaryText, type Format, type Summary } from './format';
 import { checkBytes, type FileResult } from './checkFile';
 import { parseRule } from './policy';
+import { ConfigError, configFingerprint, configFor, isIgnored } from '../../config/projectConfig';
 import { cacheFile, cacheKey, loadCache, saveCache, type CachedEntry } from './cache';
 import { shownPath } from './display';
 
@@ -79,10 +80,10 @@ Examples:
 `;
 
 /** The cache's entries by absolute path (none without `--cache`), and how to save them when the run is done. */
-function openCache(on: boolean, location: string | undefined, job: RenderOptions, en: boolean): { known: Map<string, CachedEntry>; save: (checked: string[]) => void } {
+function openCache(on: boolean, location: string | undefined, job: RenderOptions & { configs: string[] }, en: boolean): { known: Map<string, CachedEntry>; save: (checked: string[]) => void } {
   if (!on) return { known: new Map(), save: () => {} };
   const file = cacheFile(location);
-  const key = cacheKey({ lang: job.lang, rules: job.rules, quiet: job.quiet });
+  const key = cacheKey({ lang: job.lang, rules: job.rules, quiet: job.quiet, configs: job.configs });
   const known = loadCache(file, key);
   /** Saved with the files of this run and those of earlier runs that still exist (a deleted file's entry is dropped). */
   const save = (checked: string[]) => {
@@ -105,6 +106,14 @@ async function check(paths: string[], opts: CheckFlags): Promise<number> {
   if (!stdin) {
     ({ files, problems } = await collectFiles(paths, { ignorePatterns: opts.ignorePattern, gitignore: opts.gitignore }));
     for (const p of problems) process.stderr.write(problemText(p, en));
+    // Each file's project configuration, read once per folder here (a broken one stops the run, as
+    // ESLint does), so that the workers only look them up; its `ignore` patterns leave files out.
+    try {
+      files = files.filter(f => !isIgnored(configFor(f), f));
+    } catch (e) {
+      if (e instanceof ConfigError) return usage(`${en ? 'invalid configuration' : '配置文件有误'}: ${e.message}`);
+      throw e;
+    }
     if (!files.length) {
       process.stderr.write(`nianbao: ${en ? 'no report files to check (.txt .md .html .htm)' : '没有可检查的年报文件（.txt .md .html .htm）'}\n`);
       return 2;
@@ -130,7 +139,7 @@ async function check(paths: string[], opts: CheckFlags): Promise<number> {
   // The cache: never with fixes (they change the files), nor for standard input.
   const cache = !!opts.cache && fix === 'off' && !stdin;
   const job: RenderOptions = { lang: opts.lang, format: opts.format, color, rules: opts.rule ?? {}, quiet: !!opts.quiet, fix, cache };
-  const { known, save } = openCache(cache, opts.cacheLocation, job, en);
+  const { known, save } = openCache(cache, opts.cacheLocation, { ...job, configs: cache ? configFingerprint(files.map(f => configFor(f))) : [] }, en);
   const absolute = files.map(f => path.resolve(f));
   let done = 0;
   const take = async (b: RenderedBatch) => {
@@ -146,6 +155,10 @@ async function check(paths: string[], opts: CheckFlags): Promise<number> {
   };
   if (stdin) {
     const name = opts.stdinFilename ?? '<stdin>';
+    try { configFor(name); } catch (e) {
+      if (e instanceof ConfigError) return usage(`${en ? 'invalid configuration' : '配置文件有误'}: ${e.message}`);
+      throw e;
+    }
     const entry = renderChecked(checkBytes(name, readFileSync(0), job), 0, job);
     await take({ entries: [{ index: 0, ...entry }], bytes: takeRendered() });
   } else {

@@ -14,7 +14,8 @@ export function createClient(context: vscode.ExtensionContext): LanguageClient {
   const languages = ['nianbao', 'plaintext', 'markdown', 'html'];
   const clientOptions: LanguageClientOptions = {
     documentSelector: languages.flatMap(language => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
-    synchronize: { configurationSection: 'nianbao' },
+    // The project configuration (.nianbaorc.json, or `nianbao` in package.json): the server reads it again when it changes.
+    synchronize: { configurationSection: 'nianbao', fileEvents: vscode.workspace.createFileSystemWatcher('**/{.nianbaorc,.nianbaorc.json,package.json}') },
     // The server offers "Show documentation" only to a client that has the command (this one registers it).
     initializationOptions: { ruleDocCommand: true },
   };

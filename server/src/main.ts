@@ -7,7 +7,8 @@ import { BrokenFrame, StrictStreamReader } from './framing';
 import { gate, REFUSED, type Refused } from './gate';
 import { EditorText } from './editorText';
 import { OpenDocument } from './state';
-import { DEFAULTS, SettingsStore, severityOf } from './settings';
+import { DEFAULTS, SettingsStore, settingsFor, severityOf } from './settings';
+import { clearConfigCache } from '../../config/projectConfig';
 import { setLocale, t, zh } from './l10n';
 import { toDiagnostics } from './diagnostics';
 import { onHover } from './hover';
@@ -94,6 +95,27 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
+/** A broken project configuration is said once per message (the document is then checked with the editor's settings alone). */
+const configProblems = new Set<string>();
+/** The settings of one document: its folder's project configuration under the editor's settings. */
+const docSettings = (uri: string) => settingsFor(settings.current, uri, message => {
+  if (configProblems.has(message)) return;
+  configProblems.add(message);
+  connection.console.warn(message);
+  void connection.window.showWarningMessage(`Nianbao: ${message}`);
+});
+
+/** A configuration file changed: read them again and check every open document. */
+function configurationChanged(): void {
+  clearConfigCache();
+  configProblems.clear();
+  settingsGeneration++;
+  if (!client.pullDiagnostics) for (const uri of docs.keys()) schedule(uri);
+  else if (client.diagnosticRefresh) void connection.languages.diagnostics.refresh();
+}
+const isConfigFile = (uri: string) => /(?:^|\/)(?:\.nianbaorc(?:\.json)?|package\.json)$/.test(uri);
+connection.onDidChangeWatchedFiles(p => { if (p.changes.some(c => isConfigFile(c.uri))) configurationChanged(); });
+
 /** Checks wait for the client's settings once, so the first diagnostics already honour them. */
 let settingsReady: Promise<unknown> = Promise.resolve();
 connection.onInitialized(() => { settingsReady = settings.refresh(); });
@@ -145,7 +167,7 @@ function diagnosticsOf(d: OpenDocument): Diagnostic[] {
     }];
   }
   // Markdown, HTML and plain-text files are checked only when they hold a report.
-  return d.holdsReport() ? toDiagnostics(d.doc, d.current(), settings.current) : [];
+  return d.holdsReport() ? toDiagnostics(d.doc, d.current(), docSettings(d.doc.uri)) : [];
 }
 
 function publish(d: OpenDocument): void {
@@ -173,7 +195,7 @@ const pushedByWorkspaceCheck = new Set<string>();
 connection.onDidOpenTextDocument(p => {
   const td = new EditorText(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
   td.utf8 = client.utf8;
-  docs.set(td.uri, new OpenDocument(td, () => settings.current.maxFileSize, () => settings.current.template));
+  docs.set(td.uri, new OpenDocument(td, () => settings.current.maxFileSize, () => docSettings(td.uri).template));
   if (client.pullDiagnostics && pushedByWorkspaceCheck.delete(td.uri)) void connection.sendDiagnostics({ uri: td.uri, diagnostics: [] });
   schedule(td.uri);
 });
@@ -229,7 +251,7 @@ connection.onRequest('nianbao/reportInfo', (p: { uri: string; offset: number }) 
   const placed = model.reportAt(p.offset);
   if (!placed) return null;
   const r = placed.report;
-  const count = (sev: Severity) => placed.findings.filter(f => severityOf(settings.current, f) === sev).length;
+  const count = (sev: Severity) => placed.findings.filter(f => severityOf(docSettings(p.uri), f) === sev).length;
   return { year: r.year, template: r.template, title: r.title, errors: count('error'), warnings: count('warning') };
 }));
 

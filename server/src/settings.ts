@@ -1,5 +1,7 @@
 import type { Connection } from 'vscode-languageserver';
+import { fileURLToPath } from 'node:url';
 import type { Finding, RuleCode, Severity } from '../../core/src';
+import { ConfigError, configFor, type ProjectConfig } from '../../config/projectConfig';
 
 export interface Settings {
   severity: Partial<Record<RuleCode, Severity | 'off'>>;
@@ -48,3 +50,34 @@ function merge(s: unknown): Settings {
 
 /** A finding's severity under the user's per-rule settings (`off`: not shown). */
 export const severityOf = (settings: Settings, f: Pick<Finding, 'code' | 'severity'>): Severity | 'off' => settings.severity[f.code] ?? f.severity;
+
+/**
+ * The settings for one document: the project configuration of its folder (`.nianbaorc.json`…,
+ * config/projectConfig.ts) under the editor's settings, which win wherever they say something — a
+ * rule's severity set in `nianbao.severity`, a template other than `auto`. Made once per pair, so
+ * a document's settings keep their identity (the diagnostics cache compares it).
+ */
+const MERGED = new WeakMap<Settings, WeakMap<ProjectConfig, Settings>>();
+export function settingsFor(settings: Settings, uri: string, onError: (message: string) => void = () => {}): Settings {
+  if (!uri.startsWith('file:')) return settings;
+  let config: ProjectConfig;
+  try {
+    config = configFor(fileURLToPath(uri));
+  } catch (e) {
+    if (e instanceof ConfigError) { onError(e.message); return settings; }
+    throw e;
+  }
+  if (!config.file) return settings;
+  let byConfig = MERGED.get(settings);
+  if (!byConfig) MERGED.set(settings, (byConfig = new WeakMap()));
+  let merged = byConfig.get(config);
+  if (!merged) {
+    merged = {
+      ...settings,
+      severity: { ...config.rules, ...settings.severity },
+      template: settings.template !== 'auto' ? settings.template : config.template ?? 'auto',
+    };
+    byConfig.set(config, merged);
+  }
+  return merged;
+}

@@ -5,7 +5,7 @@ import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
 import { decodeBytes, REPORT_EXTENSIONS, ReportDocument } from '../../core/src';
 import { toDiagnostics } from './diagnostics';
 import { EditorText } from './editorText';
-import type { Settings } from './settings';
+import { settingsFor, type Settings } from './settings';
 import { t } from './l10n';
 
 const HOLDS_REPORT = /政府信息公开|政府信息公開|政府資訊公開|勾稽关系/;
@@ -44,10 +44,11 @@ export async function checkWorkspace(connection: Connection, folders: string[], 
       if (st.size > settings.maxFileSize) continue;
       const d = decodeBytes(await fs.readFile(file));
       if (d.binary || !HOLDS_REPORT.test(d.text)) continue;
-      const model = ReportDocument.parse(d.text, { template: settings.template === 'auto' ? undefined : settings.template });
+      const own = settingsFor(settings, uri);
+      const model = ReportDocument.parse(d.text, { template: own.template === 'auto' ? undefined : own.template });
       const text = new EditorText(uri, 'nianbao', 0, d.text);
       text.utf8 = utf8;
-      const diagnostics = toDiagnostics(text, model, settings);
+      const diagnostics = toDiagnostics(text, model, own);
       for (const x of diagnostics) { if (x.severity === DiagnosticSeverity.Error) errors++; else if (x.severity === DiagnosticSeverity.Warning) warnings++; }
       checked++;
       await connection.sendDiagnostics({ uri, diagnostics });

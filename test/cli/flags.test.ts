@@ -173,3 +173,25 @@ describe('nianbao check: the flags a reviewer expects', function () {
     assert.deepEqual(readFileSync(gbFile), gb);
   });
 });
+
+describe('nianbao check: the project configuration', function () {
+  this.timeout(60000);
+
+  it('.nianbaorc.json sets severities and ignores files; --rule overrides it; a broken one is exit 2 naming it', () => {
+    const dir = tmp('config');
+    copyFileSync(MISTAKES, path.join(dir, 'r.txt'));
+    mkdirSync(path.join(dir, 'old'));
+    copyFileSync(MISTAKES, path.join(dir, 'old', 'r.txt'));
+    writeFileSync(path.join(dir, '.nianbaorc.json'), JSON.stringify({ rules: { 'row-sum': 'warning' }, ignore: ['old/'] }));
+    const out = json([dir]).out;
+    assert.deepEqual(out.files.map((f: { path: string }) => path.relative(dir, f.path)), ['r.txt']);
+    const codes = out.files[0].diagnostics.map((d: { code: string; severity: string }) => `${d.code}:${d.severity}`);
+    assert.ok(codes.includes('row-sum:warning') && !codes.includes('row-sum:error'), codes.join(' '));
+    const over = json(['--rule', 'row-sum:error', dir]).out;
+    assert.ok(over.files[0].diagnostics.some((d: { code: string; severity: string }) => d.code === 'row-sum' && d.severity === 'error'));
+    writeFileSync(path.join(dir, '.nianbaorc.json'), '{ "rules": { "rowsum": "off" } }');
+    const bad = run(['check', dir]);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /\.nianbaorc\.json: unknown rule "rowsum"/);
+  });
+});
