@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { ReportDocument, type Finding } from '../../core/src';
+import { hover, ReportDocument, type Finding } from '../../core/src';
 import { fixturePath } from '../support/fixtures';
 
 /** The text against the tables, and the dates: on the real corpus, each finding checked by hand. */
@@ -48,5 +48,19 @@ describe('text-table-mismatch and report-date on the real corpus', () => {
     // 三明市 (a city's own report): March is on time, April is late.
     const sm = readFileSync(fixturePath('real2', 'sanming-002.txt'), 'utf8');
     assert.deepEqual(ReportDocument.parse(sm).reports()[0].findings.filter(d => d.code === 'report-date'), []);
+  });
+});
+
+describe('hover on a number the narrative quotes', () => {
+  it('pingtan-207: 共受理政府信息公开申请21件 shows the tables\' 21 (新收) and 21 (新收 + 上年结转), both ✓', () => {
+    const text = readFileSync(fixturePath('real2', 'pingtan-207.txt'), 'utf8');
+    const doc = ReportDocument.parse(text);
+    const at = text.indexOf('共受理政府信息公开申请21件') + '共受理政府信息公开申请'.length;
+    const h = hover(doc, at)!;
+    assert.ok(h, 'a hover');
+    assert.equal(text.slice(h.start, h.end), '21');
+    const zh = h.lines.map(l => l.zh).join('\n');
+    assert.match(zh, /✓ 表中 一、本年新收申请 · 总计 = 21/);
+    assert.match(zh, /✓ 表中 一、本年新收申请 · 总计 \+ 二、上年结转申请 · 总计 = 21/);
   });
 });

@@ -10,6 +10,29 @@ import { sum } from '../decimal';
  * a cell it needs is not known.
  */
 export function narrativeFindings(report: Report, text: string): Finding[] {
+  const out: Finding[] = [];
+  for (const q of narrativeQuotes(report, text)) {
+    if (q.sums.some(s => s === null) || q.sums.some(s => s === q.quoted)) continue;
+    out.push(mismatch(q.phrase, q.sums as string[], q.start, q.end, q.sentence));
+  }
+  return out;
+}
+
+/** A number the narrative quotes (or a "none" it states), where it stands, and what the tables say of it. */
+export interface NarrativeQuote {
+  phrase: PhraseSpec;
+  /** The number quoted ('0' for a phrase that states none). */
+  quoted: string;
+  /** Per reading of the phrase, the tables' sum (null when a cell it needs is not known). */
+  sums: (string | null)[];
+  /** The quoted number's source offsets (the whole phrase when it quotes none). */
+  start: number;
+  end: number;
+  sentence: string;
+}
+
+/** Every phrase of template/phrases.ts in section 一 before its first table, with the tables' sums. */
+export function narrativeQuotes(report: Report, text: string): NarrativeQuote[] {
   const overview = report.sections.find(s => s.number === 1);
   if (!overview) return [];
   const from = overview.headingEnd;
@@ -17,18 +40,17 @@ export function narrativeFindings(report: Report, text: string): Finding[] {
   const to = Math.min(next ? next.start : overview.end, firstTableStart(report, from));
   if (to <= from) return [];
   const nt = normalize(text, from, to);
-  const out: Finding[] = [];
+  const out: NarrativeQuote[] = [];
   for (const phrase of PHRASES) {
     phrase.pattern.lastIndex = 0;
     for (let m = phrase.pattern.exec(nt.text); m; m = phrase.pattern.exec(nt.text)) {
       if (phrase.partial && phrase.partial.test(m[1] ?? '')) continue;
-      const quoted = phrase.zero ? '0' : m[2];
-      const sums = phrase.readings.map(keys => tableSum(report, keys));
-      if (sums.some(s => s === null) || sums.some(s => s === quoted)) continue;
-      // The number's place in the source (the whole phrase when it quotes none).
       const ns = phrase.zero ? m.index : m.index + m[0].lastIndexOf(m[2]);
       const ne = phrase.zero ? m.index + m[0].length : ns + m[2].length;
-      out.push(mismatch(phrase, sums as string[], nt.map[ns], nt.map[ne - 1] + 1, nt.text.slice(m.index, m.index + m[0].length)));
+      out.push({
+        phrase, quoted: phrase.zero ? '0' : m[2], sums: phrase.readings.map(keys => tableSum(report, keys)),
+        start: nt.map[ns], end: nt.map[ne - 1] + 1, sentence: nt.text.slice(m.index, m.index + m[0].length),
+      });
     }
   }
   return out;

@@ -5,6 +5,7 @@ import type { PlacedReport, ReportDocument } from '../parse/document';
 import { cellName, rowName } from '../template/names';
 import { REQUEST_COLUMN_NAMES } from '../template/relations';
 import { cellAt } from './cellAt';
+import { narrativeQuotes } from '../checks/narrative';
 import { sum } from '../decimal';
 
 export interface HoverResult { start: number; end: number; lines: Message[] }
@@ -61,7 +62,25 @@ export function hover(doc: ReportDocument, offset: number): HoverResult | null {
         { zh: `各类申请人之和 = ${nums.join(' + ')} = ${sum(nums)}，总计栏为 ${total?.value ?? '（空）'}`, en: `Sum of applicants = ${nums.join(' + ')} = ${sum(nums)}; the total column says ${total?.value ?? '(blank)'}` }],
     };
   }
-  return columnHover(placed, offset);
+  return columnHover(placed, offset) ?? quoteHover(placed, offset);
+}
+
+/** Hover on a number the narrative quotes (共收到…申请N件): what the tables say of it. */
+function quoteHover({ base, text, report }: PlacedReport, offset: number): HoverResult | null {
+  const rel = offset - base;
+  const q = narrativeQuotes(report, text).find(x => rel >= x.start && rel <= x.end);
+  if (!q) return null;
+  const names = q.phrase.readings.map(keys => keys.map(k => cellName(k)));
+  const lines: Message[] = [{ zh: `**正文：${q.sentence}**`, en: `**Text: ${q.sentence}**` }];
+  q.phrase.readings.forEach((_, i) => {
+    const said = q.sums[i];
+    const mark = said === null ? '?' : said === q.quoted ? '✓' : '✗';
+    lines.push({
+      zh: `${mark} 表中 ${names[i].map(n => n.zh).join(' + ')} = ${said ?? '（无法确定）'}`,
+      en: `${mark} table: ${names[i].map(n => n.en).join(' + ')} = ${said ?? '(not known)'}`,
+    });
+  });
+  return { start: base + q.start, end: base + q.end, lines };
 }
 
 /** Hover on a column header of the requests table (自然人 … 总计): the column's computed sum. */
