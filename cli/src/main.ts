@@ -9,6 +9,7 @@ import { renderChecked, takeRendered, type RenderedBatch, type RenderOptions } f
 import { addCounts, formatSarif, FORMATS, RULES_DOCS, summaryText, type Format, type Summary } from './format';
 import { checkBytes, type FileResult } from './checkFile';
 import { parseRule } from './policy';
+import { acrossJson, acrossText, checkAcrossYears } from './acrossYears';
 import { ConfigError, configFingerprint, configFor, isIgnored } from '../../config/projectConfig';
 import { cacheFile, cacheKey, loadCache, saveCache, type CachedEntry } from './cache';
 import { shownPath } from './display';
@@ -39,7 +40,7 @@ const collect = (v: string, prev: string[] = []) => [...prev, v];
 interface CheckFlags {
   format: Format; lang: Lang; progress: boolean; jobs?: number; quiet?: boolean; maxWarnings?: number;
   outputFile?: string; rule?: Record<string, Severity | 'off'>; ignorePattern?: string[]; gitignore: boolean;
-  stdinFilename?: string; fix?: boolean; fixDryRun?: boolean; cache?: boolean; cacheLocation?: string;
+  stdinFilename?: string; fix?: boolean; fixDryRun?: boolean; cache?: boolean; cacheLocation?: string; acrossYears?: boolean;
 }
 
 const KINDS_ZH: Record<string, string> = { 'fifo': '命名管道', 'socket': '套接字', 'character-device': '字符设备', 'block-device': '块设备', 'other': '其他' };
@@ -166,7 +167,11 @@ async function check(paths: string[], opts: CheckFlags): Promise<number> {
     save(absolute);
   }
   bar?.stop();
-  if (opts.format === 'json') await write(`],"summary":${JSON.stringify(summary)}}\n`);
+  // This year against last year, over the files checked (read again here: the workers see one file each).
+  const across = opts.acrossYears && !stdin ? checkAcrossYears(files) : null;
+  if (across) summary.warnings += across.findings.filter(f => f.finding.severity === 'warning').length;
+  if (across && (opts.format === 'text' || opts.format === 'github')) await write(acrossText(across, opts.lang));
+  if (opts.format === 'json') await write(`]${across ? `,"acrossYears":${JSON.stringify(acrossJson(across, opts.lang))}` : ''},"summary":${JSON.stringify(summary)}}\n`);
   else if (opts.format === 'sarif') await write(formatSarif(sarif, opts.lang, VERSION) + '\n');
   else if (opts.format === 'text') {
     if (fix !== 'off') {
@@ -200,6 +205,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--stdin-filename <name>', 'the name of the file read from standard input (-)')
     .addOption(new Option('--fix', 'write the fixes of wrong totals into the files (digits only, atomically)').conflicts('fixDryRun'))
     .option('--fix-dry-run', 'report the fixes --fix would write, and the findings after them, without writing')
+    .option('--across-years', 'also check each report against the same body\'s report of the year before among the files (上年结转, copied text)')
     .option('--cache', 'check only files whose content changed since the last run with --cache (by content hash)')
     .option('--cache-location <path>', 'the cache file, or a folder for it (default: the user\'s cache folder)')
     .option('--no-progress', 'no progress bar')

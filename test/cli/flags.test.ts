@@ -195,3 +195,21 @@ describe('nianbao check: the project configuration', function () {
     assert.match(bad.stderr, /\.nianbaorc\.json: unknown rule "rowsum"/);
   });
 });
+
+describe('nianbao check --across-years', function () {
+  this.timeout(60000);
+  it('reports 上年结转 that last year\'s report did not carry over, in text and JSON, naming the other file', () => {
+    const dir = tmp('years');
+    copyFileSync(fixturePath('real2', 'putian-208.txt'), path.join(dir, '2024.txt'));
+    const now = readFileSync(fixturePath('real2', 'putian-207.txt'), 'utf8');
+    const at = now.indexOf('二、上年结转政府信息公开申请数量\n0') + '二、上年结转政府信息公开申请数量\n'.length;
+    writeFileSync(path.join(dir, '2025.txt'), now.slice(0, at) + '3' + now.slice(at + 1));
+    const text = run(['check', '--across-years', dir]);
+    assert.match(text.stdout, /2025\.txt:63:1: warning year-continuity .*（?\(见 .*2024\.txt:124:1\)/);
+    const out = json(['--across-years', dir]).out;
+    assert.equal(out.acrossYears.length, 1);
+    assert.equal(out.acrossYears[0].code, 'year-continuity');
+    assert.equal(path.basename(out.acrossYears[0].related.path), '2024.txt');
+    assert.equal(json([dir]).out.acrossYears, undefined, 'only when asked for');
+  });
+});
