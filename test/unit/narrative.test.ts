@@ -64,3 +64,10 @@ describe('hover on a number the narrative quotes', () => {
     assert.match(zh, /✓ 表中 一、本年新收申请 · 总计 \+ 二、上年结转申请 · 总计 = 21/);
   });
 });
+
+describe('township-rules on the real corpus', () => {
+  it('only excerpt-013 (衡东县杨林镇: 规章 1/1/1); the township seed 001 (绥阳县小关乡, all 0) passes', () => {
+    const corpus = [...all('seeds'), ...all('real'), ...all('real2')];
+    assert.deepEqual(corpus.flatMap(only('township-rules')), ['excerpt-013.txt: 乡镇、街道没有规章制定权，规章一行应为 0：规章 · 本年新制作数量 为 1']);
+  });
+});

@@ -2,6 +2,8 @@ import type { Finding, Report } from '../model';
 import { normalizeText } from '../text/normalize';
 import { cellName } from '../template/names';
 import { REQUEST_COLUMNS } from '../template/tables';
+import { bodyOf } from './body';
+export { bodyOf };
 
 /**
  * This year against last year, across files (issue 18): the same body's report of the year before
@@ -32,22 +34,16 @@ export const COPY_THRESHOLD = 0.9;
 /** Shorter sections (一句话的“无”) say too little to be called copied. */
 const MIN_LENGTH = 200;
 
-/** The body the title names, normalised (simplified, no spaces): the words before its year. */
-export function bodyOf(report: Report): string | null {
-  if (!report.title) return null;
-  const body = normalizeText(report.title).replace(/^标题:/, '').split(/(?:19|20)\d\d/)[0];
-  return body.length >= 2 ? body : null;
-}
 
 export function acrossYears(items: YearReport[]): AcrossFinding[] {
   const byBodyYear = new Map<string, YearReport>();
   for (const it of items) {
-    const body = bodyOf(it.report);
+    const body = bodyOf(it.report.title);
     if (body && it.report.year) byBodyYear.set(`${body}\u0000${it.report.year}`, it);
   }
   const out: AcrossFinding[] = [];
   for (const it of items) {
-    const body = bodyOf(it.report);
+    const body = bodyOf(it.report.title);
     if (!body || !it.report.year) continue;
     const last = byBodyYear.get(`${body}\u0000${it.report.year - 1}`);
     if (!last || last === it) continue;

@@ -1,5 +1,6 @@
 import type { Finding, Report } from '../model';
-import { normalize, normalizeText } from '../text/normalize';
+import { normalize } from '../text/normalize';
+import { bodyOf, isTownship } from './body';
 
 /**
  * Dates and deadlines (REPORT-FORMAT §5, relation 8), as information:
@@ -59,8 +60,8 @@ export function dateFindings(report: Report, text: string): Finding[] {
  * none for a township or a body the title does not make plain.
  */
 function deadlineOf(title: string): { month: number; day: number; who: { zh: string; en: string } } | null {
-  const body = normalizeText(title).replace(/^标题:/, '').split(/20\d\d|关于/)[0];
-  if (!body || /(?:乡|镇|街道|街道办事处|社区|村)(?:人民政府)?$/.test(body)) return null;
+  const body = bodyOf(title);
+  if (!body || isTownship(body)) return null;
   if (/(?:人民政府|[省市县区州盟旗])$/.test(body)) return { month: 3, day: 31, who: { zh: '本级政府的年度报告', en: "a government's own report" } };
   if (/(?:局|委员会|委|办公室|办|厅|中心|院|署|所|站|队|馆|处)$/.test(body)) return { month: 1, day: 31, who: { zh: '政府部门的年度报告', en: "a department's report" } };
   return null;

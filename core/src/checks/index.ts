@@ -1,7 +1,7 @@
 import type { Finding, Report } from '../model';
 import { arithmeticFindings } from './arithmetic';
 import { rowFindings, sectionFindings, tableFindings } from './structure';
-import { blankCellFindings, invalidNumberFindings, templateFindings } from './values';
+import { blankCellFindings, invalidNumberFindings, templateFindings, townshipRulesFindings } from './values';
 import { narrativeFindings } from './narrative';
 import { dateFindings } from './dates';
 
@@ -11,7 +11,7 @@ export function checkReport(report: Report, text?: string): Finding[] {
   if (!isReport(report)) return [notAReport(report.start, report.start, report.end === report.start ? 'empty' : 'none')];
   const all = [
     ...sectionFindings(report), ...tableFindings(report), ...rowFindings(report),
-    ...arithmeticFindings(report), ...invalidNumberFindings(report), ...blankCellFindings(report), ...templateFindings(report),
+    ...arithmeticFindings(report), ...invalidNumberFindings(report), ...blankCellFindings(report), ...templateFindings(report), ...townshipRulesFindings(report),
     ...(text === undefined ? [] : [...narrativeFindings(report, text), ...dateFindings(report, text)]),
   ];
   return all.sort((a, b) => a.start - b.start || a.end - b.end);

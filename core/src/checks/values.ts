@@ -2,6 +2,7 @@ import { isInteger, isNegative } from '../decimal';
 import type { Finding, Report } from '../model';
 import { cellName, rowName } from '../template/names';
 import { valueKindOf } from '../template/names';
+import { bodyOf, isTownship } from './body';
 
 /** Text where a figure belongs, negative counts, decimals in counts (REPORT-FORMAT §5, 5). */
 export function invalidNumberFindings(report: Report): Finding[] {
@@ -66,4 +67,23 @@ export function templateFindings(report: Report): Finding[] {
       en: `A ${report.year} report still uses the 2019 trial format; the 2021 format applies to reports on 2021 and later`,
     },
   }));
+}
+
+/**
+ * REPORT-FORMAT §5, relation 6: a township or street office (乡/镇/街道) has no power to make 规章,
+ * so its report's 规章 row should be 0 (or blank, or `/`). A warning on the first figure that is not.
+ */
+export function townshipRulesFindings(report: Report): Finding[] {
+  if (!isTownship(bodyOf(report.title))) return [];
+  for (const [key, c] of report.cells) {
+    if (!key.startsWith('active.rules.') || c.kind !== 'number' || !/[1-9]/.test(c.value!)) continue;
+    return [{
+      code: 'township-rules', severity: 'warning', start: c.start, end: c.end, cells: [key],
+      message: {
+        zh: `乡镇、街道没有规章制定权，规章一行应为 0：${cellName(key).zh} 为 ${c.value}`,
+        en: `A township or street office makes no rules (规章): ${cellName(key).en} is ${c.value}, it should be 0`,
+      },
+    }];
+  }
+  return [];
 }
