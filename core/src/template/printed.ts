@@ -56,10 +56,13 @@ export function activeRowLabel(row: string, template: TemplateId | null): string
   return ({ rules: '规章', licensing: '行政许可', otherServices: '其他对外管理服务事项', penalty: '行政处罚', enforcement: '行政强制', fees: '行政事业性收费', procurement: '政府集中采购' } as Record<string, string>)[row] ?? row;
 }
 
-/** Column headings of table `active`; `amount` reads differently for fees and procurement, `decisions` by format. */
-export function activeColumnHeading(row: string, column: string, template: TemplateId | null): string {
+/**
+ * Column headings of table `active`, by the row's columns: `amount` reads differently for fees and
+ * procurement; `decisions` alone is the 2021 column (本年处理决定数量), after 上一年项目数量 the 2019 one.
+ */
+export function activeColumnHeading(row: string, column: string, columns: readonly string[]): string {
   if (column === 'amount') return row === 'procurement' ? '采购总金额' : '本年收费金额（单位：万元）';
-  if (column === 'decisions') return template === '2019' ? '处理决定数量' : '本年处理决定数量';
+  if (column === 'decisions') return columns.length === 1 ? '本年处理决定数量' : '处理决定数量';
   return ({
     issued: '本年制发件数', repealed: '本年废止件数', inForce: '现行有效件数',
     made: '本年新制作数量', published: '本年新公开数量', total: '对外公开总数量',
