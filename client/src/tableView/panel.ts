@@ -24,8 +24,14 @@ export class TableViewPanel implements vscode.Disposable {
   /** The last body posted, and when (for tests and the redraw latency). */
   lastBody = '';
   lastDrawnAt = 0;
+  /** The key last posted as the cell under the cursor. */
+  lastCursor: string | null = null;
+  /** Set when the page's script has run (it says so when it starts). */
+  pageReady = false;
   private readonly drawn = new vscode.EventEmitter<string>();
   readonly onDidDraw = this.drawn.event;
+  private readonly cursorMoved = new vscode.EventEmitter<string | null>();
+  readonly onDidMoveCursor = this.cursorMoved.event;
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly models: LiveModels, editor: vscode.TextEditor, offset: number | undefined, onDispose: () => void) {
     const media = vscode.Uri.joinPath(context.extensionUri, 'client', 'media');
@@ -99,7 +105,8 @@ export class TableViewPanel implements vscode.Disposable {
   draw(): void {
     clearTimeout(this.timer);
     const body = this.body();
-    void this.panel.webview.postMessage({ type: 'body', html: body, cursor: this.cursorKey() });
+    this.lastCursor = this.cursorKey();
+    void this.panel.webview.postMessage({ type: 'body', html: body, cursor: this.lastCursor });
     this.drawn.fire(body);
   }
 
@@ -115,12 +122,16 @@ export class TableViewPanel implements vscode.Disposable {
     const placed = this.model()?.placed;
     // Another report of a compilation: redraw; the same one: move the highlight only.
     if ((placed?.base ?? -1) !== this.base) this.draw();
-    else void this.panel.webview.postMessage({ type: 'cursor', key: this.cursorKey() });
+    else {
+      this.lastCursor = this.cursorKey();
+      void this.panel.webview.postMessage({ type: 'cursor', key: this.lastCursor });
+      this.cursorMoved.fire(this.lastCursor);
+    }
   }
 
   /** A message from the page: `reveal` selects the cell's text in its editor. */
   async receive(m: FromPage): Promise<vscode.Range | undefined> {
-    if (m.type === 'ready') { this.draw(); return undefined; }
+    if (m.type === 'ready') { this.pageReady = true; this.draw(); return undefined; }
     if (m.type !== 'reveal') return undefined;
     const cur = this.model();
     const cell = cur?.placed?.report.cells.get(m.key);
@@ -139,6 +150,7 @@ export class TableViewPanel implements vscode.Disposable {
     this.subs.forEach(s => s.dispose());
     this.subs.length = 0;
     this.drawn.dispose();
+    this.cursorMoved.dispose();
   }
 
   close(): void { this.panel.dispose(); }
