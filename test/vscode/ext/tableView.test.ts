@@ -95,6 +95,27 @@ export function defineTableViewTests(): void {
       assert.equal(await withTimeout(moved, 'the highlight to move'), 'requests.granted.natural');
     });
 
+    it('follows the report under the cursor in a compilation', async () => {
+      const first = readSeed('activation/seed-000.txt'), second = readSeed(SEED_002);
+      const uri = writeTemp('compilation.txt', first + '\n' + second);
+      const doc = await openReport(uri);
+      const reports = ReportDocument.parse(doc.getText()).reports();
+      assert.equal(reports.length, 2, 'two reports in the file');
+      const editor = vscode.window.activeTextEditor!;
+      editor.selection = new vscode.Selection(doc.positionAt(reports[0].base + 10), doc.positionAt(reports[0].base + 10));
+      const panel = (await features()).show(uri)!;
+      // The view's heading names the report (its title, year and format): seed 000 is on 2023, seed 002 on 2022.
+      const heading = (b: string) => /<h1>([^<]*)<\/h1>/.exec(b)?.[1] ?? '';
+      assert.deepEqual(reports.map(r => r.report.year), [2023, 2022]);
+      await waitForView(panel, b => heading(b).includes('2023'), 'the first report');
+      const moved = waitForView(panel, b => heading(b).includes('2022'), 'the second report');
+      const at = doc.positionAt(reports[1].base + reports[1].report.tables[0].start);
+      editor.selection = new vscode.Selection(at, at);
+      const body = await moved;
+      assert.equal(shownValue(body, 'requests.granted.total'), reports[1].report.cells.get('requests.granted.total')!.value);
+      await revertAndClose(uri);
+    });
+
     it('Format Table rewrites a one-cell-per-line table as an aligned pipe table and changes no figure', async () => {
       const { broken } = brokenSeed002();
       const uri = writeTemp('format-002.txt', broken);

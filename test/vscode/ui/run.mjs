@@ -228,6 +228,29 @@ async function main() {
       await page.screenshot({ path: path.join(shots, '06-table-view-click.png') });
     }, page);
 
+    await step('keyboard: arrow keys move between cells in the view, Enter reveals the cell', async () => {
+      await viewCell.focus();
+      await page.keyboard.press('ArrowLeft');
+      const left = view.locator('td.cell.selected[data-key="requests.granted.otherOrg"]');
+      await left.waitFor();
+      await page.keyboard.press('ArrowUp');
+      await view.locator('td.cell.selected[data-key="requests.carried.otherOrg"]').waitFor();
+      await page.keyboard.press('ArrowDown');
+      await left.waitFor();
+      await page.keyboard.press('Enter');
+      // Enter selects the 其他 cell of the （一）予以公开 row in the text, one line per cell: the line before 总计.
+      const sel = page.locator('.monaco-editor .view-overlays .selected-text').first();
+      await page.waitForFunction(([line]) => {
+        const nums = [...document.querySelectorAll('.monaco-editor .margin .line-numbers')];
+        const s = document.querySelector('.monaco-editor .view-overlays .selected-text');
+        if (!s) return false;
+        const y = s.getBoundingClientRect().top;
+        const n = nums.find(e => Math.abs(e.getBoundingClientRect().top - y) < 4);
+        return !!n && Number(n.textContent) < line;
+      }, [cell.line]);
+      say(`      keyboard: ← ↑ ↓ moved the selection, Enter selected ${await sel.count()} span in the text`);
+    }, page);
+
     await step('an edit in the text: the view redraws the cell red with its expected value', async () => {
       // Focus back in the editor (keys typed in the view stay in the view), then onto the cell.
       await page.locator('.tabs-container .tab', { hasText: 'broken-002.txt' }).first().click();
