@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { skeleton2021 } from '../../core/src/template/skeleton';
 import type { TableViewFeatures } from './tableView';
 
 /** When this module began to load (set by the bundle's first line; see esbuild.mjs), for the activation time. */
@@ -23,10 +22,12 @@ export interface NianbaoApi {
   tableView(): Promise<TableViewFeatures>;
 }
 
-/** The table view's bundle (dist/tableView.js), loaded once, just after activation or at its first use. */
+/** The table view's bundle (dist/tableView.js: the core, the table view, Format Table, the skeleton), loaded once, just after activation or at its first use. */
+let bundle: typeof import('./tableView') | undefined;
+const tableViewBundle = () => (bundle ??= require(path.join(__dirname, 'tableView.js')) as typeof import('./tableView'));
 let tableView: Promise<TableViewFeatures> | undefined;
 function loadTableView(context: vscode.ExtensionContext): Promise<TableViewFeatures> {
-  tableView ??= Promise.resolve().then(() => (require(path.join(__dirname, 'tableView.js')) as typeof import('./tableView')).activateTableView(context));
+  tableView ??= Promise.resolve().then(() => tableViewBundle().activateTableView(context));
   return tableView;
 }
 
@@ -58,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): NianbaoApi {
       vscode.commands.executeCommand('editor.action.sourceAction', { kind: 'source.fixAll.nianbao', apply: 'first' })),
     vscode.commands.registerCommand('nianbao.insertSkeleton', async () => {
       const editor = vscode.window.activeTextEditor;
-      const text = skeleton2021(new Date().getFullYear() - 1);
+      const text = tableViewBundle().skeleton2021(new Date().getFullYear() - 1);
       if (editor) await editor.insertSnippet(new vscode.SnippetString(text.replace(/\$/g, '\\$')));
       else await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'nianbao', content: text }));
     }),

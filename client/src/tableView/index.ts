@@ -3,6 +3,8 @@ import { formatTableAt, tableRegion, type Message } from '../../../core/src';
 import { LiveModels, isReportDocument, pick } from './models';
 import { TableViewPanel } from './panel';
 
+export { skeleton2021 } from '../../../core/src';
+
 /**
  * The table view, its code lenses and Format Table: a bundle of its own (dist/tableView.js, the
  * core is most of it), loaded just after activation so activation does not wait for it.

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { NianbaoApi } from '../../../client/src/extension';
 import type { TableViewPanel } from '../../../client/src/tableView/panel';
-import { ReportDocument } from '../../../core/src';
+import { ReportDocument, formatTable } from '../../../core/src';
 import { EXTENSION_ID, SEED_002, brokenSeed002, cellError, grantedTotalCell, openReport, readSeed, revertAndClose, waitForDiagnostics, withTimeout, writeTemp, WAIT_MS } from './helpers';
 
 /** The figure in the table view's cell of `key` (its text before any expected-value note). */
@@ -138,6 +138,22 @@ export function defineTableViewTests(): void {
       await revertAndClose(uri);
       await revertAndClose(vscode.Uri.file(uri.fsPath.replace('format-002', 'view-002')));
       (await features()).panel?.close();
+    });
+
+    it('Insert Empty Report writes the skeleton with its tables in the aligned form Format Table writes', async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await withTimeout(vscode.commands.executeCommand('nianbao.insertSkeleton'), 'the skeleton command');
+      const doc = vscode.window.activeTextEditor!.document;
+      assert.equal(doc.languageId, 'nianbao');
+      const text = doc.getText();
+      const lines = text.split('\n').filter(l => l.startsWith('| （') || l.startsWith('| 一、'));
+      assert.ok(lines.length >= 8, text.slice(0, 200));
+      const p = ReportDocument.parse(text).reports()[0];
+      for (const id of ['active', 'requests', 'appeals'] as const) {
+        const r = formatTable(p.report, p.text, id);
+        assert.ok('edit' in r && text.slice(r.edit.start, r.edit.end) === r.edit.newText, `${id} already formatted`);
+      }
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
   });
 }
