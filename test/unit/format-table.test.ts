@@ -86,6 +86,21 @@ describe('format table', () => {
     assert.ok(!/[^\r]\n/.test(r.edit.newText), 'no bare LF');
   });
 
+  it('from a tab layout (as pasted from Word), Format Table gives the aligned skeleton back byte for byte', () => {
+    const sk = skeleton2021(2024);
+    // Every table line as tab-separated cells, the delimiter row dropped.
+    const tabs = sk.split('\n').filter(l => !/^\| -/.test(l)).map(l => (l.startsWith('|') ? l.slice(1, -1).split('|').map(c => c.trim()).join('\t') : l)).join('\n');
+    assert.ok(!tabs.includes('|'));
+    let text = tabs;
+    for (const id of TABLES) {
+      const p = only(text);
+      const r = formatTable(p.report, p.text, id);
+      assert.ok('edit' in r, `${id}: ${'reason' in r ? r.reason.en : ''}`);
+      text = text.slice(0, r.edit.start) + r.edit.newText + text.slice(r.edit.end);
+    }
+    assert.equal(text, sk);
+  });
+
   it('formatTableAt finds the table around an offset, in a compilation', () => {
     const text = seed('000') + '\n' + seed('002');
     const doc = ReportDocument.parse(text);
