@@ -23,13 +23,13 @@ describe('setting nianbao.messageLanguage (language server)', function () {
     await client.initialize('zh-cn');
     const uri = 'file:///lang/report.txt';
     const first = await (async () => { const p = client.diagnostics(uri, d => d.length > 0); await client.open(uri, broken()); return p; })();
-    const msg = (p: { diagnostics: { code?: unknown; message: string }[] }) => p.diagnostics.find(d => d.code === 'row-sum' || d.code === 'column-sum')!.message;
+    const msg = (p: { diagnostics: { code?: unknown; message: unknown }[] }) => String(p.diagnostics.find(d => d.code === 'row-sum' || d.code === 'column-sum')!.message);
     // The message (before the formula, which holds the cell's Chinese label) reads in English.
     assert.match(msg(first).split('\n')[0], /should be 7/);
     assert.doesNotMatch(msg(first).split('\n')[0].replace(/（[^）]*）|\([^)]*\)/g, ''), /应为/);
 
     client.settings = { messageLanguage: 'auto' };
-    const again = client.diagnostics(uri, d => d.some(x => CJK.test(x.message.split('\n')[0]) && /应为|表中/.test(x.message)));
+    const again = client.diagnostics(uri, d => d.some(x => CJK.test(String(x.message).split('\n')[0]) && /应为|表中/.test(String(x.message))));
     await client.notify('workspace/didChangeConfiguration', { settings: {} });
     assert.match(msg(await again), /7/);
   });
@@ -40,7 +40,7 @@ describe('setting nianbao.messageLanguage (language server)', function () {
     const uri = 'file:///lang/report-zh.txt';
     const p = client.diagnostics(uri, d => d.length > 0);
     await client.open(uri, broken());
-    const m = (await p).diagnostics.find(d => d.code === 'row-sum' || d.code === 'column-sum')!.message;
+    const m = String((await p).diagnostics.find(d => d.code === 'row-sum' || d.code === 'column-sum')!.message);
     assert.match(m, /应为 7/);
   });
 });

@@ -35,6 +35,7 @@ const WORDS = {
   none: { zh: '三张表的合计都对得上。', en: 'Every total of the three tables adds up.' },
   legend: { zh: '图例', en: 'Legend' },
   noReport: { zh: '光标处没有年报。', en: 'No report at the cursor.' },
+  report: { zh: '年报', en: 'Report' },
 } satisfies Record<string, Message>;
 
 const esc = (s: string) => s.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -166,7 +167,7 @@ export function tableViewBody(report: Report | null, findings: readonly Finding[
   if (!report) return `<p class="empty">${esc(WORDS.noReport[lang])}</p>`;
   const ctx = context(report, findings, lang);
   const title = [report.title, report.year ? `${report.year}` : null, report.template].filter(Boolean).join(' · ');
-  const out = [`<h1>${esc(title || tableName('requests')[lang])}</h1>`, legend(lang)];
+  const out = [`<h1>${esc(title || WORDS.report[lang])}</h1>`, legend(lang)];
   for (const id of ['active', 'requests', 'appeals'] as const) {
     const table = report.tables.find(t => t.id === id);
     const template = table?.template ?? (report.template === '2019' ? '2019' : '2021');
