@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { renderBatch, type Job, type RenderedBatch, type RenderOptions } from './entries';
+import { renderBatch, type Job, type JobFile, type RenderedBatch, type RenderOptions } from './entries';
 
 /** Files per batch: a worker's output comes back, and is written out, a batch at a time. */
 const BATCH = 8;
@@ -15,10 +15,10 @@ const AHEAD = 2;
  * before it are done — so output streams and memory stays flat however many files there are.
  * Few files run in-process, one file to a batch.
  */
-export async function checkAll(files: string[], job: RenderOptions, onBatch: (b: RenderedBatch) => void | Promise<void>, jobs = os.availableParallelism?.() ?? os.cpus().length): Promise<void> {
+export async function checkAll(files: JobFile[], job: RenderOptions, onBatch: (b: RenderedBatch) => void | Promise<void>, jobs = os.availableParallelism?.() ?? os.cpus().length): Promise<void> {
   const workerFile = path.join(__dirname, 'check-worker.js');
   if (files.length < 16 || jobs < 2 || !existsSync(workerFile)) {
-    for (let i = 0; i < files.length; i++) await onBatch(renderBatch([{ index: i, file: files[i] }], job));
+    for (let i = 0; i < files.length; i++) await onBatch(renderBatch([{ index: i, ...files[i] }], job));
     return;
   }
   // Done batches by the index of their first file, until every file before them is written.
@@ -36,7 +36,7 @@ export async function checkAll(files: string[], job: RenderOptions, onBatch: (b:
     const feed = () => {
       for (; held < AHEAD && next < files.length; held++) {
         const batch: Job['batch'] = [];
-        for (let k = 0; k < BATCH && next < files.length; k++, next++) batch.push({ index: next, file: files[next] });
+        for (let k = 0; k < BATCH && next < files.length; k++, next++) batch.push({ index: next, ...files[next] });
         w.postMessage({ ...job, batch } satisfies Job);
       }
       if (held === 0) w.postMessage(null);

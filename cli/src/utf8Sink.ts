@@ -24,6 +24,20 @@ export class Utf8Sink implements JsonSink {
     this.len += this.buf.write(s, this.len, 'utf8');
   }
 
+  /** Bytes already UTF-8 (a cached entry), appended as they are. */
+  bytes(b: Uint8Array): void {
+    this.flush();
+    this.reserve(b.length);
+    this.buf.set(b, this.len);
+    this.len += b.length;
+  }
+
+  /** Where the next byte goes: with `since`, the bytes one piece of output took. */
+  mark(): number { this.flush(); return this.len; }
+
+  /** A copy of the bytes written from `mark` on. */
+  since(mark: number): Buffer { this.flush(); return Buffer.from(this.buf.subarray(mark, this.len)); }
+
   /**
    * The bytes written since the last `take`, in a buffer of their own (to hand to another thread):
    * the sink's own buffer when they fill most of it (a new one is taken for what follows), else a copy.

@@ -15,7 +15,8 @@ export function createClient(context: vscode.ExtensionContext): LanguageClient {
   const clientOptions: LanguageClientOptions = {
     documentSelector: languages.flatMap(language => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
     synchronize: { configurationSection: 'nianbao' },
-    initializationOptions: {},
+    // The server offers "Show documentation" only to a client that has the command (this one registers it).
+    initializationOptions: { ruleDocCommand: true },
   };
   const client = new LanguageClient('nianbao', 'Nianbao 年报', serverOptions, clientOptions);
 

@@ -68,6 +68,11 @@ export interface Table {
   missingRows: string[];
   /** True when the table runs into the end of the document before it is complete. */
   truncated: boolean;
+  /**
+   * Ids of the relations (template/relations) that fail under every reading the text allows: the
+   * table is wrong there even where its cells stay unknown.
+   */
+  brokenInEveryReading?: string[];
 }
 
 export interface Section {
@@ -102,7 +107,8 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type RuleCode =
   | 'row-sum' | 'column-sum' | 'balance' | 'appeals-sum'
   | 'missing-section' | 'section-order' | 'missing-table' | 'missing-row' | 'malformed-row'
-  | 'invalid-number' | 'blank-cell' | 'outdated-template' | 'not-a-report' | 'uncertain-cells';
+  | 'invalid-number' | 'blank-cell' | 'outdated-template' | 'not-a-report' | 'uncertain-cells'
+  | 'text-table-mismatch' | 'report-date';
 
 export interface Message { zh: string; en: string }
 

@@ -14,6 +14,8 @@ export const RULES: RuleInfo[] = [
   { code: 'missing-row', severity: 'error', summary: { zh: '统计表缺少行', en: 'A table row is missing' } },
   { code: 'malformed-row', severity: 'error', summary: { zh: '行的单元格数量不对或无法分开', en: 'A row has the wrong number of cells or cells that cannot be separated' } },
   { code: 'uncertain-cells', severity: 'warning', summary: { zh: '表中有单元格无法从原文唯一确定，相关合计不予核对', en: 'Some cells of a table cannot be read for certain; sums over them are not checked' } },
+  { code: 'text-table-mismatch', severity: 'warning', summary: { zh: '正文引用的数字与统计表不符', en: 'A number quoted in the text does not match the tables' } },
+  { code: 'report-date', severity: 'information', summary: { zh: '报告年度、统计期限、成文日期或发布期限不一致', en: 'The report year, period, date or publication deadline do not agree' } },
   { code: 'invalid-number', severity: 'error', summary: { zh: '应为数字处不是有效数字', en: 'A cell that should hold a number does not' } },
   { code: 'blank-cell', severity: 'warning', summary: { zh: '单元格为空（空不等于 0）', en: 'A cell is blank (blank is not zero)' } },
   { code: 'outdated-template', severity: 'warning', summary: { zh: '2021 年及以后的报告使用了 2019 年试行格式', en: 'A 2021-or-later report uses the 2019 trial format' } },

@@ -1,9 +1,14 @@
-import type { CellKind, Finding, Range, Report, Severity } from './model';
+import type { Cell, CellKind, Finding, Provenance, Range, Report, Severity } from './model';
 import type { ReportDocument } from './parse/document';
 import { LineIndex } from './text/lineIndex';
 
 /** The JSON shapes of `nianbao check --format json` (version 1). */
-export interface CellJson { text: string; kind: Exclude<CellKind, 'unknown'>; value: string | null; range: Range }
+/**
+ * A cell in JSON. `provenance` says how its value was read: as written, placed by the layout (a
+ * collapsed run), solved by the table's relations, or unknown; `candidates` lists what an unknown
+ * cell could hold, when the readings were few.
+ */
+export interface CellJson { text: string; kind: Exclude<CellKind, 'unknown'>; value: string | null; range: Range; provenance: Provenance; candidates?: string[] }
 export interface ReportJson {
   range: Range; title: string | null; year: number | null; template: string | null;
   sections: { number: number; title: string; range: Range }[];
@@ -39,7 +44,8 @@ export function documentJson(doc: ReportDocument, lang: Lang): { reports: Report
   for (const { base, report } of doc.reports()) {
     const cells: Record<string, CellJson> = {};
     for (const c of report.cells.values()) {
-      cells[c.key] = { text: c.text, kind: c.kind === 'unknown' ? 'invalid' : c.kind, value: c.value, range: range(base, c.start, c.end) };
+      cells[c.key] = { text: c.text, kind: c.kind === 'unknown' ? 'invalid' : c.kind, value: c.value, range: range(base, c.start, c.end), provenance: c.provenance ?? 'written' };
+      if (c.candidates) cells[c.key].candidates = c.candidates;
     }
     reports.push({
       range: range(base, report.start, report.end), title: report.title, year: report.year, template: report.template,
@@ -48,6 +54,12 @@ export function documentJson(doc: ReportDocument, lang: Lang): { reports: Report
     });
   }
   return { reports, diagnostics: diagnosticsJson(doc, lang, lines) };
+}
+
+/** The members after a cell's range: its provenance (and candidates, when it has them). */
+function provenanceJson(c: Cell): string {
+  const p = `,"provenance":"${c.provenance ?? 'written'}"`;
+  return c.candidates ? `${p},"candidates":${JSON.stringify(c.candidates)}` : p;
 }
 
 /** `"key":` for each cell key, made once: the same few hundred keys in every report. */
@@ -141,13 +153,13 @@ class MembersWriter {
       const kind = c.kind === 'unknown' ? 'invalid' : c.kind;
       // Most cells: figures (or nothing) on one line, written as one piece.
       if (plain(c.text) && (c.value === null || plain(c.value))) {
-        sink.ascii(`${first ? '' : ','}${keyJson(c.key)}{"text":"${c.text}","kind":"${kind}","value":${c.value === null ? 'null' : `"${c.value}"`},"range":${this.range(base, c.start, c.end)}}`);
+        sink.ascii(`${first ? '' : ','}${keyJson(c.key)}{"text":"${c.text}","kind":"${kind}","value":${c.value === null ? 'null' : `"${c.value}"`},"range":${this.range(base, c.start, c.end)}${provenanceJson(c)}}`);
       } else {
         sink.ascii(`${first ? '' : ','}${keyJson(c.key)}{"text":`);
         this.value(c.text);
         sink.ascii(`,"kind":"${kind}","value":`);
         if (c.value === null) sink.ascii('null'); else this.value(c.value);
-        sink.ascii(`,"range":${this.range(base, c.start, c.end)}}`);
+        sink.ascii(`,"range":${this.range(base, c.start, c.end)}${provenanceJson(c)}}`);
       }
       first = false;
     }

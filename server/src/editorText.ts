@@ -22,6 +22,8 @@ export class EditorText implements TextDocument, TextSource {
   private lineStarts: number[] = [0];
   private joined: string | null = null;
   private size = 0;
+  /** The text's length in UTF-8 bytes (the sum of its pieces'). */
+  private bytes = 0;
 
   /** `pieceSize`: for tests, to exercise many pieces with short texts. */
   constructor(readonly uri: string, readonly languageId: string, private ver: number, text: string, private readonly pieceSize = PIECE) {
@@ -30,6 +32,8 @@ export class EditorText implements TextDocument, TextSource {
 
   get version(): number { return this.ver; }
   get length(): number { return this.size; }
+  /** Length in UTF-8 bytes, what a size limit in bytes is compared with. */
+  get byteLength(): number { return this.bytes; }
   get lineCount(): number { return this.lineStarts.length; }
 
   getText(range?: Range): string {
@@ -64,11 +68,18 @@ export class EditorText implements TextDocument, TextSource {
     return this.pieces[p].charCodeAt(o - this.pieceStarts[p]);
   }
 
+  /**
+   * Positions' characters count UTF-8 bytes instead of UTF-16 code units (the position encoding
+   * `utf-8`, for a client that takes only that). Offsets are UTF-16 either way.
+   */
+  utf8 = false;
+
   positionAt(offset: number): Position {
     offset = Math.max(0, Math.min(offset, this.size));
     const line = upperBound(this.lineStarts, offset) - 1;
     const ls = this.lineStarts[line];
-    return { line, character: this.beforeEol(offset, ls) - ls };
+    const end = this.beforeEol(offset, ls);
+    return { line, character: this.utf8 ? Buffer.byteLength(this.slice(ls, end), 'utf8') : end - ls };
   }
 
   offsetAt(position: Position): number {
@@ -77,7 +88,8 @@ export class EditorText implements TextDocument, TextSource {
     const ls = this.lineStarts[position.line];
     if (position.character <= 0) return ls;
     const next = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.size;
-    return this.beforeEol(Math.min(ls + position.character, next), ls);
+    const at = this.utf8 ? ls + utf16Length(this.slice(ls, next), position.character) : Math.min(ls + position.character, next);
+    return this.beforeEol(Math.min(at, next), ls);
   }
 
   /** The range of line `line` without its line break (the last line for a line past the end). */
@@ -122,6 +134,8 @@ export class EditorText implements TextDocument, TextSource {
     const rewritten = this.pieces[p].slice(0, start - ps) + text + this.pieces[q].slice(end - qs);
     // No empty piece, unless it is the only one (an empty document).
     const parts = rewritten.length || q - p + 1 < this.pieces.length ? cut(rewritten, this.pieceSize) : [''];
+    for (let k = p; k <= q; k++) this.bytes -= Buffer.byteLength(this.pieces[k], 'utf8');
+    for (const part of parts) this.bytes += Buffer.byteLength(part, 'utf8');
     this.pieces.splice(p, q - p + 1, ...parts);
     this.joined = null;
     this.size += text.length - (end - start);
@@ -131,6 +145,7 @@ export class EditorText implements TextDocument, TextSource {
 
   private replaceAll(text: string): void {
     this.pieces = text.length ? cut(text, this.pieceSize) : [''];
+    this.bytes = this.pieces.reduce((n, piece) => n + Buffer.byteLength(piece, 'utf8'), 0);
     this.joined = text;
     this.size = text.length;
     this.restartPieces(0);
@@ -183,4 +198,18 @@ function cut(text: string, size: number): string[] {
     a = b;
   }
   return out;
+}
+
+/** How many UTF-16 units of `line` its first `bytes` UTF-8 bytes are (a byte inside a character: that character's start). */
+function utf16Length(line: string, bytes: number): number {
+  let b = 0, k = 0;
+  while (k < line.length) {
+    const c = line.charCodeAt(k);
+    const pair = c >= 0xd800 && c <= 0xdbff && k + 1 < line.length && (line.charCodeAt(k + 1) & 0xfc00) === 0xdc00;
+    const w = c < 0x80 ? 1 : c < 0x800 ? 2 : pair ? 4 : 3;
+    if (b + w > bytes) break;
+    b += w;
+    k += pair ? 2 : 1;
+  }
+  return k;
 }

@@ -1,61 +1,94 @@
 import {
-  createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, TextDocumentSyncKind, DiagnosticSeverity, CodeActionKind,
-  type InitializeParams, type InitializeResult, type Connection,
+  createConnection, createServerPipeTransport, createServerSocketTransport, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageWriter,
+  TextDocumentSyncKind, DiagnosticSeverity, CodeActionKind, DocumentDiagnosticReportKind, ShowMessageNotification, MessageType, ResponseError, ErrorCodes,
+  type InitializeParams, type InitializeResult, type Connection, type Diagnostic, type MessageReader, type MessageWriter,
 } from 'vscode-languageserver/node';
+import { BrokenFrame, StrictStreamReader } from './framing';
+import { gate, REFUSED, type Refused } from './gate';
 import { EditorText } from './editorText';
 import { OpenDocument } from './state';
-import { SettingsStore, severityOf } from './settings';
-import { setLocale, t } from './l10n';
+import { DEFAULTS, SettingsStore, severityOf } from './settings';
+import { setLocale, t, zh } from './l10n';
 import { toDiagnostics } from './diagnostics';
 import { onHover } from './hover';
-import { FIX_ALL_KIND, onCodeAction, resolveFixAll, versioned, type FixAllData } from './codeActions';
+import { APPLY_FIX, FIX_ALL_KIND, fixCommandEdit, onCodeAction, resolveFixAll, workspaceEdit, type FixCommand } from './codeActions';
+import { clientFeatures, NOTHING, type ClientFeatures } from './capabilities';
+import { fixAllData, fixCommand } from './validate';
+import * as v from 'valibot';
 import { onDocumentSymbol, onFoldingRanges, onInlayHints } from './outline';
 import { checkWorkspace } from './workspaceCheck';
 import { fixAllEdits, type Severity } from '../../core/src';
 import { jsonEncoder } from './encoder';
 
-/** Over IPC when VS Code starts us, otherwise over stdio (`nianbao lsp --stdio`, any editor). */
+/**
+ * Over IPC when VS Code starts us, otherwise over stdio (`nianbao lsp --stdio`, any editor), or a
+ * socket or pipe named on the command line. Every message passes the lifecycle and shape checks of
+ * gate.ts before it is dispatched.
+ */
 function connect(): Connection {
-  const ipc = typeof process.send === 'function' || process.argv.some(a => a.startsWith('--node-ipc') || a.startsWith('--socket') || a.startsWith('--pipe'));
-  if (ipc) return createConnection(ProposedFeatures.all);
-  // A broken frame header leaves the stream unreadable: exit (status 1) so the client sees it and
-  // can restart us, instead of staying alive and deaf. Bad JSON inside a good frame is only dropped.
-  const reader = new StreamMessageReader(process.stdin);
-  reader.onError(e => {
-    if (/Content-Length/.test(String(e && e.message))) { process.stderr.write(`nianbao: unreadable message stream (${e.message}); exiting\n`); process.exit(1); }
-  });
-  // The client went away: exit, 0 if it had asked us to shut down (LSP), 1 otherwise.
-  process.stdin.on('end', () => process.exit(shutdownRequested ? 0 : 1));
-  return createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: jsonEncoder }));
+  const arg = (name: string) => { const k = process.argv.findIndex(a => a === name || a.startsWith(name + '='));
+    return k < 0 ? undefined : process.argv[k].includes('=') ? process.argv[k].slice(name.length + 1) : process.argv[k + 1]; };
+  const socket = arg('--socket'), pipe = arg('--pipe');
+  let reader: MessageReader, writer: MessageWriter;
+  if (typeof process.send === 'function' || process.argv.includes('--node-ipc')) [reader, writer] = [new IPCMessageReader(process), new IPCMessageWriter(process)];
+  else if (socket) [reader, writer] = createServerSocketTransport(Number(socket));
+  else if (pipe) [reader, writer] = createServerPipeTransport(pipe);
+  else {
+    // A broken frame leaves the stream unreadable: exit (status 1) so the client sees it and can
+    // restart us, instead of staying alive and deaf. Bad JSON inside a good frame is only dropped.
+    reader = new StrictStreamReader(process.stdin, frameLimit);
+    reader.onError(e => {
+      if (e instanceof BrokenFrame) { process.stderr.write(`nianbao: unreadable message stream (${e.message}); exiting\n`); process.exit(1); }
+    });
+    writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: jsonEncoder });
+    // The client went away: exit, 0 if it had asked us to shut down (LSP), 1 otherwise.
+    process.stdin.on('end', () => process.exit(shutdownRequested ? 0 : 1));
+  }
+  return createConnection(ProposedFeatures.all, gate(reader, writer), writer);
 }
 let shutdownRequested = false;
 
+/**
+ * The largest frame read: one that carries a document of the size limit, JSON-escaped at six bytes
+ * a byte at worst (`\u0001`), with room for the rest of the message. Never under what the default
+ * limit needs, so a lower setting skips large documents without making their didOpen fatal.
+ */
+const frameLimit = () => 6 * Math.max(settings.current.maxFileSize, DEFAULTS.maxFileSize) + 1024 * 1024;
+
 const connection = connect();
+// A promise nobody awaited that failed (a request the client did not answer, say) is logged, never allowed to end the server.
+process.on('unhandledRejection', e => { connection.console.error(`nianbao: ${(e as Error)?.stack ?? e}`); });
 export const CHECK_WORKSPACE = 'nianbao.server.checkWorkspace';
 export const FIX_ALL_TOTALS = 'nianbao.server.fixAllTotals';
+const COMMANDS = [CHECK_WORKSPACE, FIX_ALL_TOTALS, APPLY_FIX];
 const docs = new Map<string, OpenDocument>();
-let configurationSupport = false;
+/** What the client can take (capabilities.ts), known from `initialize` on. */
+let client: ClientFeatures = NOTHING;
 let folders: string[] = [];
-const settings = new SettingsStore(connection, () => configurationSupport);
+const settings = new SettingsStore(connection, () => client.configuration);
 
 connection.onShutdown(() => { shutdownRequested = true; });
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   setLocale(params.locale);
-  configurationSupport = !!params.capabilities.workspace?.configuration;
+  client = clientFeatures(params);
+  settings.take(params.initializationOptions);
   folders = (params.workspaceFolders ?? []).map(f => f.uri);
   if (!folders.length && params.rootUri) folders = [params.rootUri];
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: true },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: client.resolveEdit },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       inlayHintProvider: true,
       // Internal ids: the client registers the user-facing `nianbao.*` commands itself, and a
       // language client also registers every id listed here — the same id twice stops it starting.
-      executeCommandProvider: { commands: [CHECK_WORKSPACE, FIX_ALL_TOTALS] },
+      executeCommandProvider: { commands: COMMANDS },
+      positionEncoding: client.utf8 ? 'utf-8' : 'utf-16',
+      // Pulled by the clients that pull; pushed to the others.
+      ...(client.pullDiagnostics ? { diagnosticProvider: { identifier: 'nianbao', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'nianbao', version: '0.1.0' },
   };
@@ -64,7 +97,14 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 /** Checks wait for the client's settings once, so the first diagnostics already honour them. */
 let settingsReady: Promise<unknown> = Promise.resolve();
 connection.onInitialized(() => { settingsReady = settings.refresh(); });
-connection.onDidChangeConfiguration(() => { void settings.refresh().then(() => { for (const uri of docs.keys()) schedule(uri); }); });
+connection.onDidChangeConfiguration(p => {
+  settings.take(p.settings);
+  void settings.refresh().then(() => {
+    settingsGeneration++;
+    if (!client.pullDiagnostics) for (const uri of docs.keys()) schedule(uri);
+    else if (client.diagnosticRefresh) void connection.languages.diagnostics.refresh();
+  });
+});
 
 /*
  * Checks run as soon as the event loop is free after an edit; edits that arrive while one is
@@ -75,6 +115,7 @@ const pending = new Set<string>();
 let scheduled = false;
 let changedThisTurn = false;
 function schedule(uri: string): void {
+  if (client.pullDiagnostics) return; // the client asks when it wants them
   pending.add(uri);
   changedThisTurn = true;
   if (!scheduled) { scheduled = true; setImmediate(settle); }
@@ -95,22 +136,45 @@ function runPending(): void {
   }
 }
 
-function publish(d: OpenDocument): void {
+/** An open document's diagnostics: a note when it is too large to check, none when it holds no report. */
+function diagnosticsOf(d: OpenDocument): Diagnostic[] {
   if (d.tooLarge) {
-    void connection.sendDiagnostics({ uri: d.uri, version: d.version, diagnostics: [{
+    return [{
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information,
       source: 'nianbao', message: t('Not checked: the document is larger than {0} bytes (setting nianbao.maxFileSize).', String(settings.current.maxFileSize)),
-    }] });
-    return;
+    }];
   }
   // Markdown, HTML and plain-text files are checked only when they hold a report.
-  const diagnostics = d.holdsReport() ? toDiagnostics(d.doc, d.current(), settings.current) : [];
-  void connection.sendDiagnostics({ uri: d.uri, version: d.version, diagnostics });
+  return d.holdsReport() ? toDiagnostics(d.doc, d.current(), settings.current) : [];
 }
+
+function publish(d: OpenDocument): void {
+  void connection.sendDiagnostics({ uri: d.uri, version: d.version, diagnostics: diagnosticsOf(d) });
+}
+
+/**
+ * Pulled diagnostics: those of the version asked about, or `unchanged` when the client already has
+ * them (same version, same settings: the result id says which).
+ */
+let settingsGeneration = 0;
+connection.languages.diagnostics.on(async p => {
+  await settingsReady;
+  const d = docs.get(p.textDocument.uri);
+  if (!d) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  const resultId = `${d.version}/${settingsGeneration}`;
+  if (p.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+  let items: Diagnostic[] = [];
+  try { items = diagnosticsOf(d); } catch (e) { connection.console.error(`nianbao: checking ${d.uri} failed: ${(e as Error)?.stack ?? e}`); }
+  return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+});
+/** Files whose diagnostics the workspace check pushed: a client that pulls gets them cleared when it opens one (else it would show both). */
+const pushedByWorkspaceCheck = new Set<string>();
 
 connection.onDidOpenTextDocument(p => {
   const td = new EditorText(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
+  td.utf8 = client.utf8;
   docs.set(td.uri, new OpenDocument(td, () => settings.current.maxFileSize, () => settings.current.template));
+  if (client.pullDiagnostics && pushedByWorkspaceCheck.delete(td.uri)) void connection.sendDiagnostics({ uri: td.uri, diagnostics: [] });
   schedule(td.uri);
 });
 connection.onDidChangeTextDocument(p => {
@@ -119,10 +183,29 @@ connection.onDidChangeTextDocument(p => {
   d.applyChanges(p.contentChanges, p.textDocument.version);
   schedule(d.uri);
 });
-connection.onDidCloseTextDocument(p => {
-  docs.delete(p.textDocument.uri);
-  pending.delete(p.textDocument.uri);
-  void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
+connection.onDidCloseTextDocument(p => forget(p.textDocument.uri));
+function forget(uri: string): void {
+  docs.delete(uri);
+  pending.delete(uri);
+  if (!client.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+}
+
+/**
+ * A notification whose parameters had the wrong shape (gate.ts). A change that cannot be applied
+ * leaves the server's text unlike the editor's, and the protocol has no way to ask for the text
+ * again: the document is closed here (its diagnostics cleared, its later changes ignored) until the
+ * editor opens it again.
+ */
+connection.onNotification(REFUSED, (r: Refused) => {
+  if (r.method === 'textDocument/didChange' && r.uri !== null && docs.has(r.uri)) {
+    forget(r.uri);
+    connection.console.error(`nianbao: ${r.method} of ${r.uri} refused (${r.reason}); the document is no longer checked until it is opened again`);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: zh
+      ? `年报检查：无法读取对 ${r.uri} 的一次修改（didChange），已停止检查该文件；重新打开即可恢复。`
+      : `Nianbao: an edit (didChange) of ${r.uri} could not be read; the file is no longer checked until it is opened again.` });
+    return;
+  }
+  connection.console.error(`nianbao: ${r.method}${r.uri ? ` of ${r.uri}` : ''} refused (${r.reason})`);
 });
 
 /** A request on a document that is open, small enough and holds a report: the handler gets its text and model. */
@@ -132,12 +215,9 @@ function withDoc<T>(uri: string, empty: T, f: (d: OpenDocument) => T): T {
   try { return f(d); } catch (e) { connection.console.error(String(e && (e as Error).stack || e)); return empty; }
 }
 
-connection.onHover(p => withDoc(p.textDocument.uri, null, d => onHover(d.doc, d.current(), p.position)));
-connection.onCodeAction(p => withDoc(p.textDocument.uri, [], d => onCodeAction(d.doc, d.current(), p)));
-connection.onCodeActionResolve(a => {
-  const uri = (a.data as FixAllData | undefined)?.uri;
-  return uri ? withDoc(uri, a, d => resolveFixAll(d.doc, d.current(), a)) : a;
-});
+connection.onHover(p => withDoc(p.textDocument.uri, null, d => onHover(d.doc, d.current(), p.position, client.markdownHover)));
+connection.onCodeAction(p => withDoc(p.textDocument.uri, [], d => onCodeAction(d.doc, d.current(), p, client)));
+connection.onCodeActionResolve(a => v.is(fixAllData, a.data) ? withDoc(a.data.uri, a, d => resolveFixAll(d.doc, d.current(), a, client)) : a);
 connection.onDocumentSymbol(p => withDoc(p.textDocument.uri, [], d => onDocumentSymbol(d.doc, d.current())));
 connection.onFoldingRanges(p => withDoc(p.textDocument.uri, [], d => onFoldingRanges(d.doc, d.current())));
 connection.languages.inlayHint.on(p => withDoc(p.textDocument.uri, [], d =>
@@ -157,18 +237,26 @@ connection.onExecuteCommand(async p => {
   if (p.command === CHECK_WORKSPACE) {
     await settingsReady; // a check asked for right after start-up reads files with the user's settings too
     const args = (p.arguments ?? []).filter((a): a is string => typeof a === 'string');
-    return checkWorkspace(connection, args.length ? args : folders, settings.current, uri => docs.has(uri));
+    return checkWorkspace(connection, args.length ? args : folders, settings.current, uri => docs.has(uri), client.utf8, pushedByWorkspaceCheck);
   }
   if (p.command === FIX_ALL_TOTALS) {
     const uri = p.arguments?.[0];
     const d = typeof uri === 'string' ? docs.get(uri) : undefined;
-    if (!d) return { applied: false };
+    if (!d || !client.applyEdit) return { applied: false }; // never an applyEdit to a client that cannot apply one
     const edits = fixAllEdits(d.current());
     if (!edits.length) return { applied: true, edits: 0 };
-    const r = await connection.workspace.applyEdit(versioned(d.doc, edits));
+    const r = await connection.workspace.applyEdit(workspaceEdit(d.doc, edits, client));
     return { applied: r.applied, edits: edits.length };
   }
-  return null;
+  if (p.command === APPLY_FIX) {
+    const c = p.arguments?.[0];
+    if (!v.is(fixCommand, c)) return new ResponseError(ErrorCodes.InvalidParams, `${APPLY_FIX}: the arguments are not a fix`);
+    const d = docs.get(c.uri);
+    const edit = d && client.applyEdit ? withDoc(c.uri, null, x => fixCommandEdit(x.doc, x.current(), c as FixCommand, client)) : null;
+    if (!edit) return { applied: false };
+    return { applied: (await connection.workspace.applyEdit(edit)).applied };
+  }
+  return new ResponseError(ErrorCodes.InvalidParams, `unknown command ${p.command}; this server has ${COMMANDS.join(', ')}`);
 });
 
 connection.listen();

@@ -5,9 +5,22 @@ import { zh } from './l10n';
 
 const KIND = { report: SymbolKind.File, section: SymbolKind.Namespace, table: SymbolKind.Struct } as const;
 
+/**
+ * A symbol with a selection that is never empty (a table's is its first line, as far as the table
+ * goes) and lies inside its range (the range reaching as far as the selection, when the symbol
+ * itself has no extent).
+ */
 function toSymbol(doc: TextDocument, s: OffsetSymbol): DocumentSymbol {
-  const range = { start: doc.positionAt(s.start), end: doc.positionAt(Math.max(s.start, s.end)) };
-  const sel = { start: doc.positionAt(s.selStart), end: doc.positionAt(Math.max(s.selStart, s.selEnd)) };
+  let selEnd = s.selEnd;
+  if (selEnd <= s.selStart) {
+    const at = doc.positionAt(s.selStart);
+    const lineEnd = doc.offsetAt({ line: at.line, character: Number.MAX_SAFE_INTEGER });
+    selEnd = s.end > s.selStart ? Math.min(s.end, lineEnd) : lineEnd;
+    if (selEnd <= s.selStart) selEnd = Math.min(s.selStart + 1, doc.offsetAt({ line: doc.lineCount, character: 0 }));
+  }
+  const end = Math.max(s.start, s.end, selEnd);
+  const range = { start: doc.positionAt(Math.min(s.start, s.selStart)), end: doc.positionAt(end) };
+  const sel = { start: doc.positionAt(s.selStart), end: doc.positionAt(selEnd) };
   return { name: s.name || '—', detail: s.detail, kind: KIND[s.kind], range, selectionRange: sel, children: s.children.map(c => toSymbol(doc, c)) };
 }
 

@@ -14,10 +14,21 @@ export interface Settings {
 
 export const DEFAULTS: Settings = { severity: {}, inlayHints: { enabled: true, allTotals: false }, template: 'auto', maxFileSize: 20 * 1024 * 1024, messageLanguage: 'auto' };
 
-/** Settings under `nianbao.*`, read from the client when it supports `workspace/configuration`. */
+/**
+ * Settings under `nianbao.*`: asked of the client when it supports `workspace/configuration`, else
+ * taken from what it sends — its `initializationOptions` and each `workspace/didChangeConfiguration`
+ * payload (`{ nianbao: {…} }`, or the `nianbao` object itself).
+ */
 export class SettingsStore {
   current: Settings = DEFAULTS;
   constructor(private readonly connection: Connection, private readonly supported: () => boolean) {}
+
+  /** Settings the client sent (ignored from a client that is asked for them instead). */
+  take(payload: unknown): void {
+    if (this.supported() || !payload || typeof payload !== 'object') return;
+    const o = payload as { nianbao?: unknown };
+    this.current = merge(o.nianbao !== undefined ? o.nianbao : o);
+  }
 
   async refresh(): Promise<Settings> {
     if (!this.supported()) return this.current;

@@ -11,11 +11,11 @@ export class OpenDocument {
   private model: ReportDocument | null = null;
   /** Dirty region in the model's text coordinates: [start, oldEnd) replaced by `newLength` characters. */
   private dirty: { start: number; oldEnd: number; curEnd: number } | null = null;
-  tooLarge = false;
 
-  constructor(public doc: EditorText, private readonly maxSize: () => number, private readonly template: () => 'auto' | '2021' | '2019' = () => 'auto') {
-    this.tooLarge = doc.length > maxSize();
-  }
+  constructor(public doc: EditorText, private readonly maxSize: () => number, private readonly template: () => 'auto' | '2021' | '2019' = () => 'auto') {}
+
+  /** Over the size limit (`nianbao.maxFileSize`, in UTF-8 bytes, as it is now): not checked. */
+  get tooLarge(): boolean { return this.doc.byteLength > this.maxSize(); }
 
   get uri(): string { return this.doc.uri; }
 
@@ -42,7 +42,6 @@ export class OpenDocument {
       if (e.end > d.curEnd) { d.oldEnd += e.end - d.curEnd; d.curEnd = e.end; }
       d.curEnd += e.length - (e.end - e.start);
     }
-    this.tooLarge = this.doc.length > this.maxSize();
   }
 
   /** The model for the current text (incremental when only part of the text changed). */
@@ -50,6 +49,8 @@ export class OpenDocument {
     const t = this.template();
     const wanted = t === 'auto' ? undefined : t;
     if (this.model && this.model.options.template !== wanted) this.model = null;
+    // A dirty region that does not fit the text (which validated changes never make) is not trusted: the text is read whole.
+    if (this.dirty && !fits(this.dirty, this.doc.length)) this.model = null;
     if (!this.model) this.model = ReportDocument.parse(this.doc.getText(), { template: wanted });
     else if (this.dirty) {
       // The model reads only the part of the text around the edits.
@@ -60,3 +61,6 @@ export class OpenDocument {
     return this.model;
   }
 }
+
+const fits = (d: { start: number; oldEnd: number; curEnd: number }, length: number): boolean =>
+  Number.isSafeInteger(d.start) && Number.isSafeInteger(d.oldEnd) && Number.isSafeInteger(d.curEnd) && d.start >= 0 && d.oldEnd >= d.start && d.curEnd >= d.start && d.curEnd <= length;

@@ -2,9 +2,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { decodeBytes, REPORT_EXTENSIONS, ReportDocument } from '../../core/src';
 import { toDiagnostics } from './diagnostics';
+import { EditorText } from './editorText';
 import type { Settings } from './settings';
 import { t } from './l10n';
 
@@ -27,7 +27,8 @@ async function walk(dir: string, out: string[], limit: number): Promise<void> {
  * so they fill the Problems panel. Files that hold no report are skipped; open documents keep the
  * results of their live text.
  */
-export async function checkWorkspace(connection: Connection, folders: string[], settings: Settings, isOpen: (uri: string) => boolean): Promise<{ files: number; errors: number; warnings: number }> {
+/** `utf8`: positions in UTF-8 bytes (the position encoding agreed with the client); `published`: gets the URI of each file whose diagnostics were published. */
+export async function checkWorkspace(connection: Connection, folders: string[], settings: Settings, isOpen: (uri: string) => boolean, utf8 = false, published?: Set<string>): Promise<{ files: number; errors: number; warnings: number }> {
   const files: string[] = [];
   for (const f of folders) await walk(f.startsWith('file:') ? fileURLToPath(f) : f, files, 20000);
   const progress = await connection.window.createWorkDoneProgress();
@@ -44,10 +45,13 @@ export async function checkWorkspace(connection: Connection, folders: string[], 
       const d = decodeBytes(await fs.readFile(file));
       if (d.binary || !HOLDS_REPORT.test(d.text)) continue;
       const model = ReportDocument.parse(d.text, { template: settings.template === 'auto' ? undefined : settings.template });
-      const diagnostics = toDiagnostics(TextDocument.create(uri, 'nianbao', 0, d.text), model, settings);
+      const text = new EditorText(uri, 'nianbao', 0, d.text);
+      text.utf8 = utf8;
+      const diagnostics = toDiagnostics(text, model, settings);
       for (const x of diagnostics) { if (x.severity === DiagnosticSeverity.Error) errors++; else if (x.severity === DiagnosticSeverity.Warning) warnings++; }
       checked++;
       await connection.sendDiagnostics({ uri, diagnostics });
+      published?.add(uri);
     } catch { /* unreadable file: skip */ }
   }
   progress.done();

@@ -40,8 +40,14 @@ const TRADITIONAL = { 总: '總', 计: '計', 报: '報', 开: '開', 况: '況'
 
 export const MUTATIONS = [
   'cell', 'digit', 'truncate', 'cut-head', 'shuffle-lines', 'swap-lines', 'duplicate', 'delete', 'crlf', 'cr', 'eol',
-  'inject', 'fullwidth', 'flatten', 'glue', 'structure', 'traditional', 'repeat', 'html', 'pipes', 'tabs', 'strip-spaces',
+  'inject', 'fullwidth', 'flatten', 'glue', 'structure', 'traditional', 'repeat', 'html', 'pipes', 'tabs', 'strip-spaces', 'markup',
 ];
+
+/** Markup a page may hold anywhere (the `markup` mutation): table structure, spans, raw-text elements, comments, references. */
+const MARKUP = ['<td>', '</td>', '<tr>', '</tr>', '<table>', '</table>', '<tbody>', '<th colspan=2>', '<td colspan="3">', '<td rowspan=2>',
+  '<td rowspan=0>', '<td colspan=1000>', '<p>', '</p>', '<br>', '<div>', '</div>', '<span>', '</span>', '<o:p></o:p>', '<pre>', '</pre>',
+  '<script>', '</script>', '<style>', '<title>', '</title>', '<noscript>', '</noscript>', '<template>', '</template>', '<textarea>',
+  '<!--', '-->', '<![if !supportLists]>', '<![endif]>', '&nbsp;', '&nbsp', '&#49;', '&#x3000;', '&amp;', '&', '<', '>', '\t'];
 
 const mutationArb = fc.record({
   op: fc.constantFrom(...MUTATIONS),
@@ -57,6 +63,8 @@ const sourceArb = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('window'), doc: fc.nat(), from: fc.nat(), len: fc.integer({ min: 0, max: 2500 }) }) },
   // Several reports one after another (a compilation), some cut short.
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('compilation'), docs: fc.array(fc.nat(), { minLength: 2, maxLength: 4 }), cut: fc.nat() }) },
+  // A published HTML page, whole or a window of it (cut anywhere: inside a tag, an entity, a table).
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('page'), doc: fc.nat(), from: fc.nat(), len: fc.integer({ min: 0, max: 60000 }) }) },
   // Token soup: lines and labels of the corpus, figures, separators and hostile characters in any order.
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('tokens'), tokens: fc.array(fc.tuple(fc.nat({ max: 3 }), fc.nat()), { maxLength: 80 }) }) },
 );
@@ -126,6 +134,15 @@ function sourceText(src) {
       const last = parts.length - 1;
       parts[last] = parts[last].slice(0, parts[last].length - (src.cut % (parts[last].length + 1)));
       return parts.join(src.cut % 3 === 0 ? '\r\n' : '\n');
+    }
+    case 'page': {
+      const { pages } = corpus();
+      const t = pages[src.doc % pages.length].text;
+      // A third of them whole; the others from a table's start or anywhere.
+      if (src.from % 3 === 0) return t;
+      const table = t.indexOf('<table', (src.from >> 2) % (t.length + 1));
+      const from = src.from % 3 === 1 && table >= 0 ? table : (src.from >> 2) % (t.length + 1);
+      return t.slice(from, src.len === 0 ? t.length : from + src.len);
     }
     case 'tokens': return src.tokens.map(([kind, i]) => token(kind, i, vocabulary)).join('');
     default: throw new Error(`unknown source ${src.kind}`);
@@ -237,6 +254,10 @@ export function mutate(text, m) {
       const at = pos(m.at), s = HOSTILE_CHARS[m.v % HOSTILE_CHARS.length].repeat(1 + (m.n % 3));
       return text.slice(0, at) + s + text.slice(at);
     }
+    case 'markup': {
+      const at = pos(m.at), s = Array.from({ length: 1 + (m.n % 3) }, (_, i) => MARKUP[(m.v + 7 * i) % MARKUP.length]).join('');
+      return text.slice(0, at) + s + text.slice(at);
+    }
     case 'fullwidth': {
       const a = pos(m.at), b = m.n % 2 ? L : Math.min(L, a + 1 + (m.n % 600));
       return text.slice(0, a) + FW(text.slice(a, b)) + text.slice(b);
@@ -329,7 +350,7 @@ export function describe(c) {
   const s = c.source;
   const src = s.kind === 'whole' ? `whole ${corpus().docs[s.doc % corpus().docs.length].name}`
     : s.kind === 'window' ? `window of ${corpus().docs[s.doc % corpus().docs.length].name}`
-      : s.kind === 'compilation' ? `compilation of ${s.docs.length}` : s.kind === 'bytes' ? `bytes (${s.base})` : `${s.tokens.length} tokens`;
+      : s.kind === 'compilation' ? `compilation of ${s.docs.length}` : s.kind === 'page' ? `page ${corpus().pages[s.doc % corpus().pages.length].name}${s.from % 3 ? ` from ${s.from >> 2}, ${s.len || 'to the end'}` : ''}` : s.kind === 'bytes' ? `bytes (${s.base})` : `${s.tokens.length} tokens`;
   const muts = c.mutations.map(m => m.op).join(', ') || 'none';
   return `${src}; mutations: ${muts}${c.edits?.length ? `; ${c.edits.length} edits (${c.merged ? 'merged' : 'one by one'})` : ''}`;
 }

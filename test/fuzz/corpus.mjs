@@ -1,4 +1,5 @@
-// The real reports the fuzzer mutates: test/fixtures/seeds, test/fixtures/real and the encoded copies.
+// The real reports the fuzzer mutates: test/fixtures/seeds, test/fixtures/real and the encoded copies;
+// and the HTML pages (test/fixtures/real2, test/fixtures/html).
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +8,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.join(HERE, '..', '..');
 const FIX = path.join(ROOT, 'test', 'fixtures');
 
-const read = dir => readdirSync(path.join(FIX, dir)).filter(f => f.endsWith('.txt')).sort()
+const read = (dir, ext = '.txt') => readdirSync(path.join(FIX, dir)).filter(f => f.endsWith(ext)).sort()
   .map(f => ({ name: `${dir}/${f}`, text: readFileSync(path.join(FIX, dir, f), 'utf8') }));
 
 let cached = null;
@@ -36,6 +37,8 @@ export function corpus() {
     }
     return out;
   });
-  cached = { seeds, real, docs, encodings, vocabulary, anchors };
+  // Published web pages: Word and WPS HTML, whole TRS site pages.
+  const pages = [...read('real2', '.html'), ...read('html', '.html')];
+  cached = { seeds, real, docs, encodings, vocabulary, anchors, pages };
   return cached;
 }

@@ -7,12 +7,13 @@ import v8 from 'node:v8';
 import { caseArb, describe, materialize } from './cases.mjs';
 import { checkCase, DEFAULT_BUDGET, fullCheck } from './properties.mjs';
 import { hostileCases } from './hostile.mjs';
+import { scaledRss, scaledTime, RSS_PER_BYTE, RSS_RATIO, TIME_RATIO } from './scaled.mjs';
 
 export { DEFAULT_BUDGET };
 
 /** Running figures of a run (mergeable across workers). */
 export function newStats() {
-  return { cases: 0, hostile: 0, shrinkRuns: 0, ms: 0, slowestPerKB: null, slowestPerKBLarge: null, slowest: null, peakHeap: 0, peakHeapTotal: 0 };
+  return { cases: 0, hostile: 0, shrinkRuns: 0, ms: 0, slowestPerKB: null, slowestPerKBLarge: null, slowest: null, peakHeap: 0, peakHeapTotal: 0, scaled: [] };
 }
 
 export function mergeStats(a, b) {
@@ -22,6 +23,7 @@ export function mergeStats(a, b) {
   if (b.slowest && (!a.slowest || b.slowest.ms > a.slowest.ms)) a.slowest = b.slowest;
   a.peakHeap = Math.max(a.peakHeap, b.peakHeap);
   a.peakHeapTotal = Math.max(a.peakHeapTotal, b.peakHeapTotal);
+  a.scaled.push(...b.scaled);
   return a;
 }
 
@@ -104,6 +106,23 @@ function scaling(core, { unit, n, factor }, msAtN) {
 }
 
 /**
+ * The scaled shapes (scaled.mjs) at n and 4n: time in this thread, and, given `rss` (the path of a
+ * built core), peak memory in fresh processes. Returns the figures and the violations.
+ */
+function scaledCheck(core, shape, n, rss) {
+  const t = scaledTime(text => fullCheck(core, text), shape, n);
+  const figures = { name: shape.name, n, mb4n: t.mb4n, msN: t.msN, ms4n: t.ms4n, timeRatio: t.ratio };
+  const violations = [];
+  if (t.bad) violations.push({ property: 'time', kind: 'superlinear', sig: `time:superlinear@${shape.name}`, message: `${shape.name} × ${n}: ${t.msN.toFixed(0)} ms; × ${4 * n}: ${t.ms4n.toFixed(0)} ms — ${t.ratio.toFixed(1)}× the time for 4× the input (bound ${(TIME_RATIO * 4).toFixed(0)}×)` });
+  if (rss) {
+    const m = scaledRss(rss, shape, n);
+    Object.assign(figures, { rssN: m.rssN, rss4n: m.rss4n, rssRatio: m.ratio });
+    if (m.bad) violations.push({ property: 'memory', kind: 'superlinear', sig: `memory:superlinear@${shape.name}`, message: `${shape.name} × ${n}: peak RSS +${m.rssN.toFixed(0)} MB; × ${4 * n} (${t.mb4n.toFixed(1)} MB): +${m.rss4n.toFixed(0)} MB — ${m.ratio.toFixed(1)}× for 4× the input (bound ${(RSS_RATIO * 4).toFixed(0)}×, and 64 MB + ${RSS_PER_BYTE} bytes per byte the input grew)` });
+  }
+  return { figures, violations };
+}
+
+/**
  * Re-measures a time failure (run.mjs does it on the main thread once the workers are done, so
  * that a case slowed by the load of the other workers is not reported). Returns the failure with
  * the new figures, or null when it no longer exceeds the budget.
@@ -113,6 +132,10 @@ export function confirmTime(core, f, budget = DEFAULT_BUDGET) {
   if (f.kind === 'superlinear') {
     const h = hostileCases().find(x => x.name === f.hostile);
     const c = h?.make(core);
+    if (c?.scaled) {
+      const v = scaledCheck(core, c.scaled, f.scaledN ?? c.scaled.small, null).violations.find(x => x.property === 'time');
+      return v ? { ...f, ...v, sig: f.sig } : null;
+    }
     if (!c?.scaling) return f;
     const v = scaling(core, c.scaling, Infinity);
     return v ? { ...f, ...v, sig: f.sig } : null;
@@ -128,7 +151,7 @@ export function confirmTime(core, f, budget = DEFAULT_BUDGET) {
 }
 
 /** The hostile inputs (all, or without the 50 MB file), each once. */
-export function runHostile(core, { big = true, names = null, budget = DEFAULT_BUDGET, known = new Set(), minimise = true, onCase, scalingN = null } = {}) {
+export function runHostile(core, { big = true, names = null, budget = DEFAULT_BUDGET, known = new Set(), minimise = true, onCase, scalingN = null, rss = null } = {}) {
   const stats = newStats(), failures = [];
   for (const h of hostileCases()) {
     if (h.big && !big) continue;
@@ -143,6 +166,12 @@ export function runHostile(core, { big = true, names = null, budget = DEFAULT_BU
       const sc = scalingN ? { ...c.scaling, n: scalingN } : c.scaling;
       const v = scaling(core, sc, sc.n === c.scaling.n ? r.ms : Infinity);
       if (v) r.violations.push(v);
+    }
+    if (c.scaled) {
+      const n = big ? c.scaled.full : c.scaled.small;
+      const s = scaledCheck(core, c.scaled, n, rss);
+      stats.scaled.push(s.figures);
+      for (const v of s.violations) r.violations.push({ ...v, scaledN: n });
     }
     onCase?.(h.name, r);
     for (const v of r.violations) {
@@ -194,11 +223,11 @@ export function runRandom(core, { numRuns, seed, budget = DEFAULT_BUDGET, known 
 }
 
 /** In-process fuzzing: the hostile inputs (without the 50 MB file unless `big`), then `cases` random cases. */
-export function fuzz(core, { cases = 3000, seed = 20240601, big = false, hostile = true, budget = DEFAULT_BUDGET, minimise = true, scalingN = null } = {}) {
+export function fuzz(core, { cases = 3000, seed = 20240601, big = false, hostile = true, budget = DEFAULT_BUDGET, minimise = true, scalingN = null, rss = null } = {}) {
   const known = new Set();
   const stats = newStats(), failures = [];
   if (hostile) {
-    const h = runHostile(core, { big, budget, known, minimise, scalingN });
+    const h = runHostile(core, { big, budget, known, minimise, scalingN, rss });
     mergeStats(stats, h.stats); failures.push(...h.failures);
   }
   const r = runRandom(core, { numRuns: cases, seed, budget, known, minimise });

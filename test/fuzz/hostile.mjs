@@ -4,6 +4,7 @@
 // duplicated reports. `make(core)` builds the concrete case lazily (the 50 MB one is big).
 import { corpus } from './corpus.mjs';
 import { rng, STRUCTURE_LINES } from './cases.mjs';
+import { SHAPES } from './scaled.mjs';
 
 const FW = s => s.replace(/[0-9]/g, d => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
 
@@ -118,6 +119,8 @@ export function hostileCases() {
   add('HTML: 100,000 empty cells', () => expect(`<table><tr>${'<td></td>'.repeat(100000)}</tr></table>`));
   add('HTML: 10,000 nested divs', () => expect(`${'<div>'.repeat(10000)}总计 1${'</div>'.repeat(10000)}`));
   add('HTML: unterminated tag and entity at the end', () => expect(`<table><tr><td>${s0}</td><td>&#12`));
+  // Issue 15's HTML that grew faster than its size, at 4 × the in-suite n; `scaled`: checked again at n and 4n for time and memory.
+  for (const s of SHAPES) add(s.name, () => ({ ...expect(s.build(4 * s.small)), scaled: s }));
   add('structure lines, each 1,000 times', () => expect(STRUCTURE_LINES.map(l => `${l}\n`.repeat(1000)).join('')));
   cases.push({
     name: '50 MB file (a compilation of every report) through decodeBytes', big: true,

@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import * as core from '../../core/src';
 import type { Failure, Stats } from './engine.mjs';
 
@@ -8,6 +10,8 @@ import type { Failure, Stats } from './engine.mjs';
  * per property, so that a failure names what broke; each lists its minimal repros.
  */
 const CASES = Number(process.env.NIANBAO_FUZZ_CASES ?? 3000);
+/** The built core, which the memory check's child processes load (`npm test` builds it first). */
+const DIST = path.join(__dirname, '..', '..', 'dist', 'core.js');
 
 function show(fs: Failure[]): string {
   return fs.map(f => [
@@ -22,11 +26,14 @@ function show(fs: Failure[]): string {
 describe('fuzz: properties of the core on hostile and mutated reports', function () {
   this.timeout(600000);
   let stats: Stats;
+  let hostileShapes: string[] = [];
   let failures: Failure[] = [];
 
   before(async () => {
     const { fuzz } = await import('./engine.mjs');
-    ({ stats, failures } = fuzz(core, { cases: CASES, seed: 20240601, big: false }));
+    hostileShapes = (await import('./scaled.mjs')).SHAPES.map(s => s.name);
+    assert.ok(existsSync(DIST), `${DIST} is missing: run node esbuild.mjs`);
+    ({ stats, failures } = fuzz(core, { cases: CASES, seed: 20240601, big: false, rss: DIST }));
   });
 
   const of = (...properties: string[]) => failures.filter(f => properties.includes(f.property));
@@ -37,6 +44,11 @@ describe('fuzz: properties of the core on hostile and mutated reports', function
   });
   it('never throws (parse, JSON, fix-all, incremental update)', () => { const f = of('no-throw'); assert.equal(f.length, 0, show(f)); });
   it('takes bounded time per KB, growing linearly with the input', () => { const f = of('time'); assert.equal(f.length, 0, show(f)); });
+  it('takes time and memory linear in the input on the HTML shapes that grew faster (n against 4n)', () => {
+    assert.deepEqual(stats.scaled.map(x => x.name).sort(), hostileShapes.sort());
+    for (const x of stats.scaled) assert.ok(x.rss4n !== undefined && x.rss4n > 0, `${x.name}: memory measured`);
+    const f = of('memory'); assert.equal(f.length, 0, show(f));
+  });
   it('puts every range inside the document (never past a line end, never between \\r and \\n)', () => { const f = of('ranges'); assert.equal(f.length, 0, show(f)); });
   it('gives the same result incrementally as a full parse', () => { const f = of('incremental'); assert.equal(f.length, 0, show(f)); });
   it('fix edits change only the figure of their target cell', () => { const f = of('fix-digits'); assert.equal(f.length, 0, show(f)); });
@@ -76,6 +88,12 @@ describe('fuzz: minimal repros of what it found', () => {
     const plain = '本年新收政府信息公开申请数量2999999上年结转政府信息公开申请数量0000000总计3000000结转下年度继续办理0000000';
     assert.deepEqual(violations(plain), [], 'plain text: fine');
     assert.deepEqual(violations(`<p>${plain}`), [], 'the same as an HTML page');
+  });
+
+  it('HTML cut off inside a tag: a fix fills the last cell where its content ends, not inside the unfinished tag', () => {
+    // The page ends in `<p ` (a tag the tokenizer drops): writing at the very end would put the figure into it.
+    assert.deepEqual(violations('<table><td>本年新收政府信息公开申请数量<td><td><td><td><td><td>1 <td>\r <p '), []);
+    assert.deepEqual(violations('收到和处理政府信息公开申<table><td>没有现成信息需要另行制作9<td><td><td><td><td><td ><spa'), []);
   });
 
   it('fix-all never writes a multi-digit figure into a row read digit by digit (a report cut off mid-row)', () => {

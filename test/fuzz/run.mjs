@@ -162,6 +162,9 @@ async function main() {
     const t = stats.slowest;
     console.log(`slowest case: ${t.ms.toFixed(0)} ms for ${t.kb.toFixed(1)} KB (${t.msPerKB.toFixed(2)} ms/KB) — ${t.name}`);
   }
+  for (const x of stats.scaled.sort((a, b) => a.name.localeCompare(b.name))) {
+    console.log(`scaled: ${x.name}, n = ${x.n} vs 4n (${x.mb4n.toFixed(1)} MB): ${x.msN.toFixed(0)} → ${x.ms4n.toFixed(0)} ms (×${x.timeRatio.toFixed(2)})${x.rss4n === undefined ? '' : `, peak RSS +${x.rssN.toFixed(0)} → +${x.rss4n.toFixed(0)} MB (×${x.rssRatio.toFixed(2)})`}`);
+  }
   console.log(`peak heap: ${mb(stats.peakHeap)} used (${mb(stats.peakHeapTotal)} allocated) in one worker; peak RSS of the run: ${mb(rss)}`);
   console.log(`failures: ${failures.length}${errors ? ` (+${errors} harness errors)` : ''}${dropped ? ` (${dropped} slow case(s) under load were within budget when re-measured alone)` : ''}`);
   failures.forEach((f, i) => printFailure(f, save(o.failures, i + 1, f), i + 1));

@@ -15,7 +15,7 @@ parentPort.on('message', msg => {
   const started = Date.now();
   try {
     const r = t.kind === 'hostile'
-      ? runHostile(core, { names: t.names, big: true, budget: workerData.budget, known })
+      ? runHostile(core, { names: t.names, big: true, budget: workerData.budget, known, rss: workerData.corePath })
       : runRandom(core, { numRuns: t.numRuns, seed: t.seed, budget: workerData.budget, known });
     parentPort.postMessage({ type: 'done', id: msg.id, stats: r.stats, failures: r.failures, ms: Date.now() - started });
   } catch (e) {

@@ -28,7 +28,7 @@ describe('language server over stdio', function () {
     for (const c of ['hoverProvider', 'codeActionProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'inlayHintProvider']) assert.ok(caps[c], c);
     assert.ok(caps.codeActionProvider.codeActionKinds.includes('source.fixAll.nianbao'));
     // Never the ids the VS Code client registers itself (the same id twice stops the client).
-    assert.deepEqual(caps.executeCommandProvider.commands, ['nianbao.server.checkWorkspace', 'nianbao.server.fixAllTotals']);
+    assert.deepEqual(caps.executeCommandProvider.commands, ['nianbao.server.checkWorkspace', 'nianbao.server.fixAllTotals', 'nianbao.server.applyFix']);
   });
 
   it('round trip on seed 002: error on the cell, hover shows 7 and the formula, the preferred fix restores the file byte for byte, errors clear', async () => {

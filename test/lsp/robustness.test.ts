@@ -1,9 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { applyEdits, SERVER, TestClient } from '../support/lspClient';
+import { applyEdits, TestClient } from '../support/lspClient';
+import { RawServer, rssOf, sleep } from './rawServer';
 import { seed } from '../support/fixtures';
 import { ReportDocument } from '../../core/src';
 
@@ -65,13 +64,7 @@ function positionAt(text: string, offset: number): Pos {
 const essence = (ds: Diagnostic[]) => ds.map(d => ({ code: d.code, severity: d.severity, message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range }))
   .sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character || String(x.code).localeCompare(String(y.code)) || x.message.localeCompare(y.message));
 
-/** Resident memory of a process, from /proc (Linux); null elsewhere. */
-function rssOf(pid: number): number | null {
-  try { const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8')); return m ? Number(m[1]) * 1024 : null; } catch { return null; }
-}
-
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 /** A report with one wrong total (new requests · natural persons + 1), so that every check has something to say. */
 function brokenSeed(prefix = '002'): { text: string; cell: { start: number; end: number } } {
@@ -93,54 +86,6 @@ async function freshDiagnostics(client: TestClient, text: string, tag: string): 
 
 /* ------------------------------------------------------------------------------------------ */
 
-/** The server with raw stdio: frames of our own making, its replies parsed as they come. */
-class RawServer {
-  readonly proc: ChildProcess;
-  readonly replies: any[] = [];
-  stderr = '';
-  private buf = Buffer.alloc(0);
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  constructor() {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.proc.stderr!.on('data', d => { this.stderr += d; });
-    this.proc.stdin!.on('error', () => { /* the server may be gone */ });
-    this.exited = new Promise(r => this.proc.once('exit', (code, signal) => r({ code, signal })));
-    this.proc.stdout!.on('data', (d: Buffer) => {
-      this.buf = Buffer.concat([this.buf, d]);
-      for (;;) {
-        const h = this.buf.indexOf('\r\n\r\n');
-        if (h < 0) return;
-        const len = Number(/Content-Length: (\d+)/i.exec(this.buf.subarray(0, h).toString())?.[1]);
-        if (this.buf.length < h + 4 + len) return;
-        this.replies.push(JSON.parse(this.buf.subarray(h + 4, h + 4 + len).toString('utf8')));
-        this.buf = this.buf.subarray(h + 4 + len);
-      }
-    });
-  }
-  static frame(body: string | object): Buffer {
-    const b = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body), 'utf8');
-    return Buffer.concat([Buffer.from(`Content-Length: ${b.length}\r\n\r\n`, 'ascii'), b]);
-  }
-  write(b: Buffer | string): void { if (this.proc.exitCode === null && !this.proc.killed) this.proc.stdin!.write(b); }
-  send(body: string | object): void { this.write(RawServer.frame(body)); }
-  async reply(id: number, ms = 5000): Promise<any | null> {
-    const end = Date.now() + ms;
-    while (Date.now() < end) {
-      const r = this.replies.find(x => x.id === id);
-      if (r) return r;
-      if (this.proc.exitCode !== null || this.proc.signalCode !== null) return null;
-      await sleep(20);
-    }
-    return null;
-  }
-  async initialize(): Promise<void> {
-    this.send({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {} } });
-    assert.ok(await this.reply(0), `no reply to initialize; stderr: ${this.stderr}`);
-    this.send({ jsonrpc: '2.0', method: 'initialized', params: {} });
-  }
-  kill(): void { if (this.proc.exitCode === null) this.proc.kill(); }
-}
-
 describe('server robustness over stdio', function () {
   this.timeout(120000);
 
@@ -159,7 +104,8 @@ describe('server robustness over stdio', function () {
           '{"jsonrpc":"2.0"}', // neither request, notification nor response
           '{"jsonrpc":"2.0","id":77,"result":{}}', // a response to nothing
           '{"jsonrpc":"2.0","id":{"a":1},"method":"textDocument/hover","params":{}}', // an id that is no id
-          '{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///raw/a.nianbao"}}}', // didChange without changes or version
+          // didChange without changes or version (of another document: one that is refused is closed, validation.test.ts)
+          '{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///raw/b.nianbao"}}}',
           '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":null}',
           '{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":null}',
           '{"jsonrpc":"2.0","id":3,"method":"textDocument/documentSymbol","params":{"textDocument":{"uri":42}}}',

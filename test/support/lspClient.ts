@@ -3,7 +3,8 @@ import path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
-export const SERVER = path.join(__dirname, '..', '..', 'dist', 'server.js');
+/** The built server (`NIANBAO_SERVER` names another build, to compare one with another). */
+export const SERVER = process.env.NIANBAO_SERVER ?? path.join(__dirname, '..', '..', 'dist', 'server.js');
 
 /**
  * A real LSP client on the real server, over stdio (as Neovim or any editor would start it):
@@ -26,19 +27,27 @@ export class TestClient {
     });
     this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
     this.conn.onRequest('window/workDoneProgress/create', () => null);
-    this.conn.onRequest('workspace/applyEdit', () => ({ applied: true }));
+    this.conn.onRequest('workspace/applyEdit', (p: unknown) => { this.applyEditRequests.push(p); return { applied: true }; });
+    this.conn.onNotification('window/logMessage', (p: { type: number; message: string }) => { this.messages.push(p); });
+    this.conn.onNotification('window/showMessage', (p: { type: number; message: string }) => { this.messages.push(p); });
     this.conn.listen();
   }
 
   settings: unknown = null;
+  /** `window/logMessage` and `window/showMessage` notifications received. */
+  readonly messages: { type: number; message: string }[] = [];
+  /** `workspace/applyEdit` requests received. */
+  readonly applyEditRequests: unknown[] = [];
 
-  async initialize(locale = 'zh-cn', rootUri: string | null = null): Promise<any> {
+  /** `init.capabilities` replaces the full set below (a client that declares only what it has); `init.initializationOptions` is sent as given. */
+  async initialize(locale = 'zh-cn', rootUri: string | null = null, init: { capabilities?: object; initializationOptions?: unknown } = {}): Promise<any> {
     const r = await this.conn.sendRequest('initialize', {
       processId: process.pid, rootUri, locale, workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
-      capabilities: {
+      initializationOptions: init.initializationOptions,
+      capabilities: init.capabilities ?? {
         workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true } },
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'source', 'source.fixAll'] } } },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'source', 'source.fixAll'] } }, resolveSupport: { properties: ['edit'] } },
           hover: { contentFormat: ['markdown', 'plaintext'] }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
         window: { workDoneProgress: true },
       },

@@ -14,7 +14,7 @@ const nlsKey = (s: string) => /^%(.+)%$/.exec(s)?.[1];
 describe('package.json settings', () => {
   it('nianbao.severity has one property per rule of RULES (core/src/rules.ts), each an enum with the rule\'s summary in zh and en', () => {
     const sev = props['nianbao.severity'];
-    assert.deepEqual(Object.keys(sev.properties!), RULES.map(r => r.code));
+    assert.deepEqual(Object.keys(sev.properties!), RULES.map(r => r.code), 'out of date: run npx tsx scripts/gen-settings.ts');
     assert.equal(sev.additionalProperties, false, 'an unknown rule code is flagged in settings.json');
     for (const r of RULES) {
       const p = sev.properties![r.code];

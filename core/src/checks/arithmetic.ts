@@ -1,8 +1,9 @@
 import type { Cell, Finding, Report } from '../model';
+import type { RelationSpec } from '../template/types';
 import { cellName } from '../template/names';
 import { formulaOf, joinMessages } from './formula';
 import { locate } from './locate';
-import { allRelationsHold, evaluateAll, requiredValue, type Evaluated } from './relations';
+import { allRelationsHold, evaluate, evaluateAll, relationById, requiredValue, type Evaluated } from './relations';
 
 const ORDER = { 'row-sum': 0, 'column-sum': 1, balance: 2, 'appeals-sum': 3 } as const;
 
@@ -33,8 +34,18 @@ function relationKeys(rels: Evaluated[], first: string): string[] {
  * Errors for REPORT-FORMAT §5 relations 1–4. Relations broken by one located cell become a single
  * finding on that cell ("likely wrong"); the rest are reported on their totals.
  */
+/**
+ * Whether the table a cell belongs to was read as written, every cell of it: in a table the reader
+ * solved, changing one figure can change how the other rows are read, so no figure is rewritten there.
+ */
+function readAsWritten(report: Report, key: string): boolean {
+  const table = report.tables.find(t => key.startsWith(`${t.id}.`));
+  return !!table && table.rows.every(r => r.cells.every(k => { const p = report.cells.get(k)?.provenance; return !p || p === 'written'; }));
+}
+
 export function arithmeticFindings(report: Report): Finding[] {
-  if (allRelationsHold(report)) return [];
+  const unreadable = brokenWhateverTheReading(report);
+  if (allRelationsHold(report)) return unreadable;
   const evaluated = evaluateAll(report);
   const { suspects, unexplained } = locate(evaluated);
   const out: Finding[] = [];
@@ -51,9 +62,10 @@ export function arithmeticFindings(report: Report): Finding[] {
       },
       start: cell.start, end: cell.end, cells: relationKeys(rels, s.key),
       formula: joinMessages(rels.map(formulaOf)), expected: s.value,
-      fix: cellFix(s.key, cell, s.value, s.certain),
+      fix: readAsWritten(report, s.key) ? cellFix(s.key, cell, s.value, s.certain) : undefined,
     });
   }
+  out.push(...unreadable);
   for (const e of unexplained) {
     const target = e.spec.target;
     const cell = report.cells.get(target)!;
@@ -61,14 +73,53 @@ export function arithmeticFindings(report: Report): Finding[] {
     const name = cellName(target);
     const f = formulaOf(e);
     const blank = cell.kind !== 'number';
+    // A count the relation would need below zero: the other side is too large, and no value of this cell is right.
+    if (expected.startsWith('-') && /^(?:requests|appeals)\./.test(target)) {
+      out.push({
+        code: e.spec.code, severity: 'error', start: cell.start, end: cell.end, cells: relationKeys([e], target), formula: f,
+        message: { zh: `合计不符：${name.zh} 无法使等式成立（需要负数）。${f.zh}`, en: `Total does not add up: no count in ${name.en} can make it hold (it would have to be negative). ${f.en}` },
+      });
+      continue;
+    }
     out.push({
       code: e.spec.code, severity: 'error',
       message: blank
         ? { zh: `${name.zh} 为空，但其各项之和为 ${expected}：${f.zh}`, en: `${name.en} is blank but its parts add up to ${expected}: ${f.en}` }
         : { zh: `合计不符：${name.zh} 应为 ${expected}。${f.zh}`, en: `Total does not add up: ${name.en} should be ${expected}. ${f.en}` },
       start: cell.start, end: cell.end, cells: relationKeys([e], target), formula: f, expected,
-      fix: cellFix(target, cell, expected, false),
+      fix: readAsWritten(report, target) ? cellFix(target, cell, expected, false) : undefined,
     });
+  }
+  return out;
+}
+
+/**
+ * Relations that fail under every reading the text allows, while some of their cells stay unknown
+ * (`13` / `3` / `2` for a collapsed row whose total can never be its parts' sum): the table is wrong
+ * there whichever cells the text stands for. No expected value and no fix: the cells are not known.
+ */
+function brokenWhateverTheReading(report: Report): Finding[] {
+  const out: Finding[] = [];
+  // One finding per broken place: a relation sharing a cell with one already reported (the columns
+  // through a row that can never add up) follows from it.
+  const reported = new Set<string>();
+  for (const t of report.tables) {
+    const specs = (t.brokenInEveryReading ?? []).map(id => relationById(report, id)).filter((r): r is RelationSpec => !!r);
+    specs.sort((a, b) => ORDER[a.code] - ORDER[b.code]);
+    for (const spec of specs) {
+      if (evaluate(spec, report) || spec.keys.some(k => reported.has(k))) continue;
+      for (const k of spec.keys) reported.add(k);
+      const cell = report.cells.get(spec.target);
+      if (!cell) continue;
+      const name = cellName(spec.target);
+      out.push({
+        code: spec.code, severity: 'error', start: cell.start, end: cell.end, cells: [spec.target, ...spec.keys.filter(k => k !== spec.target)],
+        message: {
+          zh: `合计不符：${name.zh}。原文的数字无论怎样对应各格，“${spec.names.zh}”都不成立`,
+          en: `Total does not add up: ${name.en}. However the figures of the text are matched to the cells, "${spec.names.en}" fails`,
+        },
+      });
+    }
   }
   return out;
 }

@@ -62,6 +62,9 @@ export function evaluate(spec: RelationSpec, report: Report): Evaluated | null {
 
 const relationsOf = (report: Report) => relationsFor(report.tables.find(t => t.id === 'requests')?.template ?? '2021');
 
+/** The report's relation with id `id` (its `requests` template's, or an `appeals` one). */
+export const relationById = (report: Report, id: string): RelationSpec | undefined => relationsOf(report).find(r => r.id === id);
+
 /** The relations of the report's `requests` template and of `appeals`, evaluated where possible. */
 export function evaluateAll(report: Report): Evaluated[] {
   const out: Evaluated[] = [];

@@ -92,7 +92,7 @@ function uncertainCells(report: Report, t: Table): Finding | null {
     start: first ? first.start : rows[0].labelStart, end: first ? first.end : rows[0].labelEnd,
     message: {
       zh: `${tn.zh}有 ${keys.length} 个单元格无法从原文唯一确定（${names.map(n => n.zh).join('、')}：数字连写，或空白格在原文中被省略），含有这些单元格的合计不予核对`,
-      en: `${keys.length} cells of the ${tn.en} cannot be read for certain (${names.map(n => n.en).join('; ')}: digits run together, or blank cells left out of the text); sums over them are not checked`,
+      en: `${keys.length} ${keys.length === 1 ? "cell" : "cells"} of the ${tn.en} cannot be read for certain (${names.map(n => n.en).join('; ')}: digits run together, or blank cells left out of the text); sums over them are not checked`,
     },
   };
 }

@@ -13,6 +13,7 @@ import { isAsciiDigits } from '../parse/values';
  * - tier 2: as tier 1, with cells that were empty dropped from the text (they come back blank).
  *
  * A generator that would make more than `MAX_READINGS` readings makes none: the row stays unknown.
+ * Without `withBlanks`, tier 2 is left out (a caller asks for it only when tier 1 does not do).
  */
 export interface Reading { cells: Cell[]; tier: number }
 
@@ -30,13 +31,18 @@ const isDigitToken = (c: Cell) => c.kind === 'number' && isAsciiDigits(c.text);
 
 /** Whether a line break lies between tokens `a` and `b`. */
 function lineBreakBetween(text: string, a: Cell, b: Cell): boolean {
-  for (let i = a.start + a.text.length; i < b.start; i++) { const c = text.charCodeAt(i); if (c === 10 || c === 13) return true; }
+  return breakBefore(text, a.start + a.text.length, b);
+}
+
+/** Whether a line break lies between offset `from` and token `b`. */
+function breakBefore(text: string, from: number, b: Cell): boolean {
+  for (let i = from; i < b.start; i++) { const c = text.charCodeAt(i); if (c === 10 || c === 13) return true; }
   return false;
 }
 
-/** Whether a `|` or a tab stands between the row's first and last token. */
-function markedOff(text: string, tokens: Cell[]): boolean {
-  for (let i = tokens[0].start, end = tokens[tokens.length - 1].start; i < end; i++) {
+/** Whether a `|` or a tab stands between the row's label (`rowStart`) and its last token. */
+function markedOff(text: string, rowStart: number, tokens: Cell[]): boolean {
+  for (let i = rowStart, end = tokens[tokens.length - 1].start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x7c /* | */ || c === 9 || c === 0xff5c /* ｜ */) return true;
   }
@@ -46,15 +52,17 @@ function markedOff(text: string, tokens: Cell[]): boolean {
 /** A cell standing for part of a token's digits (`glued`: its text is not its own to fix). */
 function piece(t: Cell, from: number, to: number): Cell {
   const digits = t.text.slice(from, to);
-  return { key: '', text: digits, kind: 'number', value: digits.replace(/^0+(?=\d)/, ''), start: t.start + from, end: t.start + to, glued: true };
+  // Pieces never start with 0 unless they are `0` (digitSplits), but a whole token may (`007`).
+  const value = digits.length > 1 && digits.charCodeAt(0) === 0x30 ? digits.replace(/^0+(?=\d)/, '') : digits;
+  return { key: '', text: digits, kind: 'number', value, start: t.start + from, end: t.start + to, glued: true };
 }
 
 /** A cell that repeats a token read as a run of equal cells. */
 const repeat = (t: Cell): Cell => ({ ...t, key: '', glued: true });
 const blankAt = (at: number): Cell => ({ key: '', text: '', kind: 'blank', value: null, start: at, end: at });
 
-/** The readings of a row whose tokens are `tokens`, for `n` cells. Empty: the row cannot be read. */
-export function readingsOf(text: string, tokens: Cell[], n: number, layout: RowLayout): Reading[] {
+/** The readings of a row whose tokens are `tokens` (after a label ending at `rowStart`), for `n` cells. Empty: the row cannot be read. */
+export function readingsOf(text: string, tokens: Cell[], n: number, layout: RowLayout, rowStart = tokens.length ? tokens[0].start : 0, withBlanks = true): Reading[] {
   const k = tokens.length;
   if (k === n) return [{ cells: tokens, tier: 0 }];
   if (k === 0) return [];
@@ -84,12 +92,12 @@ export function readingsOf(text: string, tokens: Cell[], n: number, layout: RowL
     const runs = runExpansions(tokens, n, false);
     if (runs === null) return [];
     for (const cells of runs) out.push({ cells, tier: 1 });
-    const withBlanks = runExpansions(tokens, n, true);
-    if (withBlanks) for (const cells of withBlanks) out.push({ cells, tier: 2 });
+    const blanked = withBlanks ? runExpansions(tokens, n, true) : null;
+    if (blanked) for (const cells of blanked) out.push({ cells, tier: 2 });
     return out;
   }
   // Where cells are marked off (`|`, tabs), an empty cell leaves its mark: none was dropped, one is missing.
-  if (markedOff(text, tokens)) return out;
+  if (!withBlanks || markedOff(text, rowStart, tokens)) return out;
   const dropped = droppedBlanks(tokens, n);
   if (dropped) for (const cells of dropped) out.push({ cells, tier: 2 });
   return out;
@@ -114,6 +122,12 @@ function withoutTrailingYear(text: string, tokens: Cell[], n: number): Cell[] {
 function digitSplits(tokens: Cell[], n: number): Cell[][] | null {
   const total = tokens.reduce((s, t) => s + t.text.length, 0);
   if (total < n) return [];
+  // As many digits as cells (`0000000`, `1000001`): one digit each, the only split.
+  if (total === n) {
+    const cells: Cell[] = [];
+    for (const t of tokens) for (let i = 0; i < t.text.length; i++) cells.push(piece(t, i, i + 1));
+    return [cells];
+  }
   // Count first (ways[t][m]: cutting tokens t.. into m pieces), so a run with too many splits costs nothing.
   const ways = countSplits(tokens, n);
   if (ways > MAX_READINGS) return null;
@@ -144,20 +158,22 @@ function countSplits(tokens: Cell[], n: number): number {
   const digits: string[] = [];
   for (const t of tokens) { digits.push(t.text); pos += t.text.length; ends.add(pos); }
   const all = digits.join('');
-  const memo = new Map<number, number>();
+  // A run far longer than any row's figures: more splits than could ever be read.
+  if (all.length > 40 * n) return Infinity;
+  const memo = new Float64Array((all.length + 1) * (n + 1)).fill(-1);
   const f = (p: number, left: number): number => {
     if (p === all.length) return left === 0 ? 1 : 0;
     if (left === 0) return 0;
     const key = p * (n + 1) + left;
-    const m = memo.get(key);
-    if (m !== undefined) return m;
+    const m = memo[key];
+    if (m >= 0) return m;
     let s = 0;
     const zero = all.charCodeAt(p) === 0x30;
     for (let q = p + 1; q <= all.length; q++) {
       s += f(q, left - 1);
       if (zero || ends.has(q) || s > MAX_READINGS) break;
     }
-    memo.set(key, s);
+    memo[key] = s;
     return s;
   };
   return f(0, n);
@@ -175,8 +191,11 @@ function joins(text: string, tokens: Cell[], n: number): Cell[][] | null {
     for (let j = i; j < k && j - i < 3; j++) {
       if (j > i && !lineBreakBetween(text, tokens[j - 1], tokens[j])) break;
       const first = tokens[i], last = tokens[j];
-      const digits = tokens.slice(i, j + 1).map(t => t.text).join('');
-      if (j > i && digits.charCodeAt(0) === 0x30) break;
+      // What stands between the pieces: nothing but line breaks, or a lone `.` (`851` / `.` / `776247`).
+      const gaps = tokens.slice(i, j).map((t, g) => text.slice(t.start + t.text.length, tokens[i + g + 1].start).trim());
+      if (gaps.some(g => g !== '' && g !== '.') || gaps.filter(g => g === '.').length > 1) break;
+      const digits = tokens.slice(i, j + 1).map((t, g) => (g > 0 ? gaps[g - 1] : '') + t.text).join('');
+      if (j > i && digits.charCodeAt(0) === 0x30 && digits.charCodeAt(1) !== 0x2e) break;
       const cell: Cell = j === i ? first
         : { key: '', text: text.slice(first.start, last.start + last.text.length), kind: 'number', value: digits, start: first.start, end: last.end, glued: true };
       cur.push(cell);
@@ -259,19 +278,25 @@ export function solverValue(c: Cell): number {
 }
 
 /**
- * The collapse signature of a table: rows of one value per line in which no two neighbouring
- * values are equal, anywhere in the table, and at least one row shorter than the table.
+ * The collapse signature of a table: rows of one value per line (the first on the line after the
+ * label) in which neighbouring values are
+ * not equal — a conversion that keeps one line per run of identical lines leaves no equal pair;
+ * one is allowed, for a figure mistyped in such a table — and at least three rows shorter than
+ * the table (one, when the table has no equal pair at all).
  */
-export function collapseSignature(text: string, rows: { tokens: Cell[]; n: number }[]): boolean {
-  let short = false;
+export function collapseSignature(text: string, rows: { tokens: Cell[]; n: number; at: number }[]): boolean {
+  let short = 0, equalPairs = 0;
   for (const r of rows) {
-    if (r.tokens.length < r.n && r.tokens.length > 0) short = true;
+    if (!r.tokens.length) continue;
+    if (r.tokens.length < r.n) short++;
+    // A value on its label's line (a report flattened onto one line) is not one value per line.
+    if (!breakBefore(text, r.at, r.tokens[0])) return false;
     for (let i = 1; i < r.tokens.length; i++) {
       const a = r.tokens[i - 1], b = r.tokens[i];
-      if (a.text === b.text && lineBreakBetween(text, a, b)) return false;
       // A row written on one line is not a one-value-per-line row.
       if (!lineBreakBetween(text, a, b)) return false;
+      if (a.text === b.text && ++equalPairs > 1) return false;
     }
   }
-  return short;
+  return equalPairs === 0 ? short > 0 : short >= 3;
 }

@@ -26,19 +26,25 @@ export interface SolveRow {
 export interface SolveRelation { left: [number, number][]; right: [number, number][] }
 
 export interface SolveLimits { maxNodes: number; maxSolutions: number; maxEnumerate: number }
-export const DEFAULT_LIMITS: SolveLimits = { maxNodes: 20000, maxSolutions: 32, maxEnumerate: 4096 };
+export const DEFAULT_LIMITS: SolveLimits = { maxNodes: 4000, maxSolutions: 32, maxEnumerate: 4096 };
 
 export interface SolveResult {
-  /** 'consistent': every solution satisfies every relation; 'fewest-broken': none does, these break the fewest; 'gave-up': too many combinations. */
+  /**
+   * 'consistent': every solution satisfies every relation; 'fewest-broken': none does, these break
+   * the fewest (a row relation none of the row's readings satisfies counts as broken in each); 'gave-up':
+   * too many combinations.
+   */
   status: 'consistent' | 'fewest-broken' | 'gave-up';
   /** For each row, the indices (into its options) it may take after the row step. */
   kept: number[][];
-  /** The solutions found: for each, the option index chosen per row. Empty when the solver gave up. */
+  /** The solutions found: for each, the option index chosen per row. Empty when the solver gave up, or when no relation joins rows (then `kept` says all). */
   solutions: Int32Array[];
   /** True when the search stopped at a limit before seeing every combination. */
   incomplete: boolean;
   /** Relations broken by the kept solutions (0 when consistent). */
   broken: number;
+  /** Indices (into `relations`) of the relations within one row that none of the row's readings satisfies. */
+  unsatisfiable: number[];
 }
 
 const sideSum = (cells: [number, number][], pick: (r: number) => Float64Array): number => {
@@ -53,7 +59,18 @@ function holds(rel: SolveRelation, pick: (r: number) => Float64Array): boolean {
   return Number.isNaN(l) || Number.isNaN(r) || l === r;
 }
 
-const rowsOf = (rel: SolveRelation) => new Set([...rel.left, ...rel.right].map(([r]) => r));
+/** Whether `rel` holds when each row takes the reading `solution` chooses for it. */
+export function relationHolds(rel: SolveRelation, solution: Int32Array, rows: SolveRow[]): boolean {
+  return holds(rel, r => rows[r].options[solution[r]]);
+}
+
+/** The rows a relation's cells lie in (kept with the relation: a table's relations are made once and solved often). */
+const ROWS_OF = new WeakMap<SolveRelation, Set<number>>();
+function rowsOf(rel: SolveRelation): Set<number> {
+  let rows = ROWS_OF.get(rel);
+  if (!rows) ROWS_OF.set(rel, (rows = new Set([...rel.left, ...rel.right].map(([r]) => r))));
+  return rows;
+}
 
 export function solve(rows: SolveRow[], relations: SolveRelation[], limits: SolveLimits = DEFAULT_LIMITS): SolveResult {
   const local: SolveRelation[][] = rows.map(() => []);
@@ -64,19 +81,38 @@ export function solve(rows: SolveRow[], relations: SolveRelation[], limits: Solv
   }
   // 1. Row by row.
   const kept = rows.map((row, r) => keepForRow(row, local[r]));
+  const unsatisfiable = relations.flatMap((rel, i) => {
+    const rs = rowsOf(rel);
+    if (rs.size !== 1) return [];
+    const r = [...rs][0];
+    return rows[r].options.some(opt => holds(rel, () => opt)) ? [] : [i];
+  });
   const kRows = kept.map((k, r) => k.map(i => rows[r].options[i]));
 
+  // No relation across rows: each row's kept readings are all it can be.
+  if (!global.length) {
+    return { status: unsatisfiable.length ? 'fewest-broken' : 'consistent', kept, solutions: [], incomplete: false, broken: unsatisfiable.length, unsatisfiable };
+  }
+  // One combination left (most tables: the row sums chose every row): judged as it is.
+  if (kRows.every(k => k.length === 1)) {
+    const pick = (r: number) => kRows[r][0];
+    const broken = global.filter(rel => !holds(rel, pick)).length + unsatisfiable.length;
+    const only = Int32Array.from(kept, k => k[0]);
+    return { status: broken ? 'fewest-broken' : 'consistent', kept, solutions: [only], incomplete: false, broken, unsatisfiable };
+  }
   // 2. Across rows: the combinations that satisfy every relation.
   const search = new Search(kRows, global, limits);
   search.run();
   if (search.solutions.length) {
-    return { status: 'consistent', kept, solutions: search.solutions.map(s => mapBack(s, kept)), incomplete: search.incomplete, broken: 0 };
+    // Consistent across rows; a row relation no reading of its row satisfies stays broken in every solution.
+    const status = unsatisfiable.length ? 'fewest-broken' : 'consistent';
+    return { status, kept, solutions: search.solutions.map(s => mapBack(s, kept)), incomplete: search.incomplete, broken: unsatisfiable.length, unsatisfiable };
   }
-  if (search.incomplete) return { status: 'gave-up', kept, solutions: [], incomplete: true, broken: 0 };
+  if (search.incomplete) return { status: 'gave-up', kept, solutions: [], incomplete: true, broken: 0, unsatisfiable };
 
   // 3. None: the fewest broken relations, when the combinations are few enough to see them all.
   let combos = 1;
-  for (const k of kRows) { combos *= k.length; if (combos > limits.maxEnumerate) return { status: 'gave-up', kept, solutions: [], incomplete: true, broken: 0 }; }
+  for (const k of kRows) { combos *= k.length; if (combos > limits.maxEnumerate) return { status: 'gave-up', kept, solutions: [], incomplete: true, broken: 0, unsatisfiable }; }
   const all = [...global, ...local.flat()];
   let best = Infinity;
   let bestSolutions: Int32Array[] = [];
@@ -90,7 +126,7 @@ export function solve(rows: SolveRow[], relations: SolveRelation[], limits: Solv
     if (broken < best) { best = broken; bestSolutions = []; }
     if (broken === best && bestSolutions.length < limits.maxSolutions) bestSolutions.push(Int32Array.from(choice));
   }
-  return { status: 'fewest-broken', kept, solutions: bestSolutions.map(s => mapBack(s, kept)), incomplete: false, broken: best };
+  return { status: 'fewest-broken', kept, solutions: bestSolutions.map(s => mapBack(s, kept)), incomplete: false, broken: best, unsatisfiable };
 }
 
 function mapBack(s: Int32Array, kept: number[][]): Int32Array {

@@ -1,7 +1,7 @@
 import type { Cell, Provenance, TableRow } from '../model';
 import type { RelationSpec } from '../template/types';
 import { collapseSignature, readingsOf, solverValue, type Reading } from './readings';
-import { solve, type SolveRelation, type SolveRow } from './solve';
+import { relationHolds, solve, type SolveRelation, type SolveRow } from './solve';
 
 /**
  * The inference stage of reading a table: from the tokens found after each row label to the
@@ -31,21 +31,91 @@ function unknownCells(text: string, row: RowTokens, candidates?: (string[] | und
   return row.keys.map((_, i) => ({ key: '', text: written, kind: 'unknown' as const, value: null, start, end, provenance: 'unknown' as const, candidates: candidates?.[i] }));
 }
 
-/** A reading's cell with its provenance (a cell as written keeps none: that is the default). */
+/**
+ * A reading's cell with its provenance (a cell as written keeps none: that is the default). Set in
+ * place: the cells of the reading chosen are the row's own from here on.
+ */
 function withProvenance(c: Cell, provenance: Provenance): Cell {
-  return provenance === 'written' && !c.provenance ? c : { ...c, provenance };
+  if (provenance !== 'written') c.provenance = provenance;
+  return c;
 }
 
 /** What a cell of a reading says, for comparing readings: its kind and figure. */
 const sayOf = (c: Cell) => (c.kind === 'number' ? c.value! : c.kind);
 
-export function inferTable(text: string, rows: RowTokens[], relations: RelationSpec[]): InferredRow[] {
-  const layout = { collapsed: collapseSignature(text, rows.map(r => ({ tokens: r.tokens, n: r.keys.length }))) };
+export interface InferredTable {
+  rows: InferredRow[];
+  /** Ids of the relations that fail whatever the reading (see `Table.brokenInEveryReading`). */
+  brokenInEveryReading: string[];
+}
+
+/** A row relation: the relation, and its cells as columns of the row. */
+interface RowRelation { rel: RelationSpec; cols: number[] }
+/** The relations whose cells all lie in a row with these keys: the same few key lists in every report, so made once each. */
+const ROW_RELATIONS = new WeakMap<RelationSpec[], WeakMap<string[], RowRelation[]>>();
+function rowRelations(keys: string[], relations: RelationSpec[]): RowRelation[] {
+  let byKeys = ROW_RELATIONS.get(relations);
+  if (!byKeys) ROW_RELATIONS.set(relations, (byKeys = new WeakMap()));
+  let out = byKeys.get(keys);
+  if (!out) {
+    out = [];
+    for (const rel of relations) {
+      const cols = rel.keys.map(k => keys.indexOf(k));
+      if (cols.every(c => c >= 0)) out.push({ rel, cols });
+    }
+    byKeys.set(keys, out);
+  }
+  return out;
+}
+
+/**
+ * The table's relations over [row, column] places, for the rows found: the same few row lists in
+ * every report, so made once per list (keyed by the rows' first keys).
+ */
+const TABLE_RELATIONS = new WeakMap<RelationSpec[], Map<string, { rels: SolveRelation[]; relIds: string[] }>>();
+function tableRelations(rows: RowTokens[], relations: RelationSpec[]): { rels: SolveRelation[]; relIds: string[] } {
+  let byRows = TABLE_RELATIONS.get(relations);
+  if (!byRows) TABLE_RELATIONS.set(relations, (byRows = new Map()));
+  const signature = rows.map(r => r.keys[0]).join(' ');
+  let made = byRows.get(signature);
+  if (!made) {
+    const position = new Map<string, [number, number]>();
+    rows.forEach((r, i) => r.keys.forEach((k, c) => position.set(k, [i, c])));
+    made = { rels: [], relIds: [] };
+    for (const spec of relations) {
+      const cells = spec.keys.map(k => position.get(k));
+      if (cells.some(c => !c)) continue;
+      made.rels.push({ left: cells.slice(0, spec.left.length) as [number, number][], right: cells.slice(spec.left.length) as [number, number][] });
+      made.relIds.push(spec.id);
+    }
+    if (byRows.size >= 256) byRows.clear();
+    byRows.set(signature, made);
+  }
+  return made;
+}
+
+/** Whether a reading satisfies a row relation (or cannot be judged on it). */
+function readingHolds(reading: Reading, rel: RelationSpec, cols: number[]): boolean {
+  let left = 0, right = 0;
+  cols.forEach((c, j) => { const v = solverValue(reading.cells[c]); if (j < rel.left.length) left += v; else right += v; });
+  return Number.isNaN(left) || Number.isNaN(right) || left === right;
+}
+
+export function inferTable(text: string, rows: RowTokens[], relations: RelationSpec[]): InferredTable {
+  // The layout matters only to rows that do not have one place per cell (most tables have none).
+  let collapsed: boolean | undefined;
+  const layout = { get collapsed() { return (collapsed ??= collapseSignature(text, rows.map(r => ({ tokens: r.tokens, n: r.keys.length, at: r.at })))); } };
   const readings: (Reading[] | null)[] = rows.map(r => {
     const n = r.keys.length;
+    // Most rows: as many places as cells, read as written.
+    if (r.tokens.length === n) return [{ cells: r.tokens, tier: 0 }];
     if (r.atEnd && r.tokens.length < n) return null;
     if (r.tokens.length === 0) return [{ cells: r.keys.map(() => blank(r.at)), tier: 0 }];
-    const rs = readingsOf(text, r.tokens, n, layout);
+    // Readings that restore dropped blanks are many: made only when those assuming less do not do.
+    const fewer = readingsOf(text, r.tokens, n, layout, r.at, false);
+    const own = rowRelations(r.keys, relations);
+    const enough = fewer.length > 0 && fewer.some(x => own.every(({ rel, cols }) => readingHolds(x, rel, cols)));
+    const rs = enough ? fewer : readingsOf(text, r.tokens, n, layout, r.at, true);
     return rs.length ? rs : null;
   });
   const problemOf = (i: number): TableRow['problem'] => {
@@ -56,22 +126,15 @@ export function inferTable(text: string, rows: RowTokens[], relations: RelationS
   };
   // Most tables: one reading per row, nothing to solve.
   if (readings.every(r => r === null || r.length === 1)) {
-    return rows.map((r, i) => {
+    return { brokenInEveryReading: [], rows: rows.map((r, i) => {
       const rs = readings[i];
       if (!rs) return { cells: unknownCells(text, r), problem: problemOf(i) };
       const p: Provenance = rs[0].tier === 0 ? 'written' : 'layout';
       return { cells: rs[0].cells.map(c => withProvenance(c, p)), problem: undefined };
-    });
+    }) };
   }
   // Several readings somewhere: the table's relations choose.
-  const position = new Map<string, [number, number]>();
-  rows.forEach((r, i) => r.keys.forEach((k, c) => position.set(k, [i, c])));
-  const rels: SolveRelation[] = [];
-  for (const spec of relations) {
-    const cells = spec.keys.map(k => position.get(k));
-    if (cells.some(c => !c)) continue;
-    rels.push({ left: cells.slice(0, spec.left.length) as [number, number][], right: cells.slice(spec.left.length) as [number, number][] });
-  }
+  const { rels, relIds } = tableRelations(rows, relations);
   const solveRows: SolveRow[] = rows.map((r, i) => {
     const rs = readings[i];
     if (!rs) return { options: [new Float64Array(r.keys.length).fill(NaN)], tiers: [0] };
@@ -79,13 +142,19 @@ export function inferTable(text: string, rows: RowTokens[], relations: RelationS
   });
   const result = solve(solveRows, rels);
   const trustSolutions = result.solutions.length > 0 && !result.incomplete;
-  return rows.map((r, i) => {
+  // Broken whatever the reading: within a row, by none of its readings; across rows, by none of the solutions (when they are all known).
+  const brokenInEveryReading = relIds.filter((_, k) => result.unsatisfiable.includes(k) || (trustSolutions && result.solutions.every(s => !relationHolds(rels[k], s, solveRows))));
+  return { brokenInEveryReading, rows: rows.map((r, i) => {
     const rs = readings[i];
     if (!rs) return { cells: unknownCells(text, r), problem: problemOf(i) };
     const chosen = trustSolutions ? [...new Set(result.solutions.map(s => s[i]))] : result.kept[i];
-    const single = rs.length === 1;
-    const p: Provenance = single ? (rs[0].tier === 0 ? 'written' : 'layout') : 'solved';
+    // Solved when the relations chose among readings; placed by the layout when the row's readings
+    // that assume least were one (a lone `0` for a collapsed all-zero row).
+    const minTier = Math.min(...rs.map(x => x.tier));
+    const leastAssuming = rs.filter(x => x.tier === minTier).length;
+    const p: Provenance = rs.length === 1 && rs[0].tier === 0 ? 'written' : leastAssuming === 1 && chosen.every(o => rs[o].tier === minTier) ? 'layout' : 'solved';
     const first = rs[chosen[0]].cells;
+    if (chosen.length === 1) return { cells: first.map(c => withProvenance(c, p)), problem: undefined };
     let unknown = false;
     const cands: (string[] | undefined)[] = [];
     const cells = first.map((c, col) => {
@@ -98,5 +167,5 @@ export function inferTable(text: string, rows: RowTokens[], relations: RelationS
     if (!unknown) return { cells: cells as Cell[], problem: undefined };
     const unknowns = unknownCells(text, r, cands);
     return { cells: cells.map((c, col) => c ?? unknowns[col]), problem: 'ambiguous' };
-  });
+  }) };
 }

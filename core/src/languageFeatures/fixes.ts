@@ -52,7 +52,7 @@ function settle(doc: ReportDocument, p: PlacedReport): Map<string, string> {
       text = text.slice(0, f.start) + f.newText + text.slice(f.end);
     }
     // An HTML page is re-read through its rendering (one chunk: the whole page).
-    findings = doc.html ? ReportDocument.parse(text, doc.options).chunks[0].findings : checkReport(parseReport(text, doc.options));
+    findings = doc.html ? ReportDocument.parse(text, doc.options).chunks[0].findings : checkReport(parseReport(text, doc.options), text);
   }
   return values;
 }

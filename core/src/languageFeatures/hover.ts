@@ -1,6 +1,6 @@
 import { evaluateAll, hasCell, requiredValue, type Evaluated } from '../checks/relations';
 import { formulaOf } from '../checks/formula';
-import type { Message } from '../model';
+import type { Cell, Message } from '../model';
 import type { PlacedReport, ReportDocument } from '../parse/document';
 import { cellName, rowName } from '../template/names';
 import { REQUEST_COLUMN_NAMES } from '../template/relations';
@@ -13,8 +13,22 @@ const kindWords: Record<string, Message> = {
   blank: { zh: '空（未填写，不等于 0）', en: 'blank (not written; not zero)' },
   'not-applicable': { zh: '不适用', en: 'not applicable' },
   invalid: { zh: '不是数字', en: 'not a number' },
-  unknown: { zh: '无法分开的单元格', en: 'cells that cannot be separated' },
+  unknown: { zh: '无法从原文确定', en: 'cannot be read for certain' },
 };
+
+/** How the reader came by a cell's value, when it was not simply written there. */
+function provenanceLine(cell: Cell): Message | null {
+  switch (cell.provenance) {
+    case 'solved': return { zh: '由表内勾稽关系推定（原文数字连写或空白格被省略）', en: "Solved from the table's own relations (the text runs figures together or leaves blank cells out)" };
+    case 'layout': return { zh: '按版式推定（原文合并了相同的连续单元格或省略了空白格）', en: 'Placed by the layout (the text merged identical neighbouring cells or left blank cells out)' };
+    case 'unknown': return cell.candidates
+      ? { zh: `可能为：${cell.candidates.map(candidateWord('zh')).join('、')}（表内关系无法确定）`, en: `Could be: ${cell.candidates.map(candidateWord('en')).join(', ')} (the table's relations do not decide)` }
+      : null;
+    default: return null;
+  }
+}
+
+const candidateWord = (lang: 'zh' | 'en') => (c: string) => (c === 'blank' ? (lang === 'zh' ? '空' : 'blank') : c === 'not-applicable' ? '/' : c);
 
 /**
  * Hover on a cell: its key in words, its value, and for every relation it belongs to the computed
@@ -25,9 +39,11 @@ export function hover(doc: ReportDocument, offset: number): HoverResult | null {
   const report = placed.report;
   if (cell) {
     const name = cellName(cell.key);
-    const lines: Message[] = [{ zh: `**${name.zh}** \`${cell.key}\``, en: `**${name.en}** \`${cell.key}\`` }];
+    const lines: Message[] = [{ zh: `**${name.zh}**`, en: `**${name.en}**` }];
     if (cell.kind === 'number') lines.push({ zh: `值：${cell.value}${cell.unit ? ' ' + cell.unit : ''}`, en: `Value: ${cell.value}${cell.unit ? ' ' + cell.unit : ''}` });
     else lines.push(kindWords[cell.kind]);
+    const how = provenanceLine(cell);
+    if (how) lines.push(how);
     for (const e of evaluateAll(report).filter(x => hasCell(x, cell.key))) lines.push(relationLine(e, cell.key));
     return { start: placed.base + cell.start, end: placed.base + cell.end, lines };
   }

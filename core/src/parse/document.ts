@@ -27,7 +27,7 @@ function flat(s: string): string {
 export function analyseChunk(text: string, copy = false, options: ParseOptions = {}): ReportChunk {
   const own = copy ? flat(text) : text;
   const report = parseReport(own, options);
-  return { text: own, report, findings: checkReport(report) };
+  return { text: own, report, findings: checkReport(report, own) };
 }
 
 /** An HTML page is read as one report-sequence through its rendering, then mapped back to page offsets. */
@@ -35,7 +35,8 @@ function analyseHtml(text: string, options: ParseOptions): ReportChunk[] {
   const r = renderHtml(text);
   const chunk = analyseChunk(r.text, false, options);
   const at = (o: number) => (o >= r.map.length ? text.length : r.map[o]);
-  const end = (s: number, e: number) => (e <= s ? at(s) : r.ends[e - 1]);
+  // A range never ends before it starts (the layout of a spanned place points back to the cell spanning it).
+  const end = (s: number, e: number) => (e <= s ? at(s) : Math.max(at(s), r.ends[e - 1]));
   const rep = chunk.report;
   for (const c of rep.cells.values()) { const s = c.start; c.start = at(s); c.end = end(s, c.end); }
   for (const s of rep.sections) { const hs = s.headingStart; s.headingStart = at(hs); s.headingEnd = end(hs, s.headingEnd); s.start = at(s.start); s.end = at(s.end); }
@@ -47,6 +48,8 @@ function analyseHtml(text: string, options: ParseOptions): ReportChunk[] {
   rep.start = 0; rep.end = text.length;
   for (const f of chunk.findings) {
     const s = f.start; f.start = at(s); f.end = end(s, f.end);
+    // A blank in a place a spanning cell covers has no cell of its own to write into.
+    if (f.fix && isSpanned(r.spanned, f.fix.start)) f.fix = undefined;
     if (f.fix) {
       const fs = f.fix.start; f.fix.start = at(fs); f.fix.end = end(fs, f.fix.end);
       // A figure inside an `&…;` run that is not a character reference: writing there could make one.
@@ -55,6 +58,11 @@ function analyseHtml(text: string, options: ParseOptions): ReportChunk[] {
     }
   }
   return [{ ...chunk, text }];
+}
+
+function isSpanned(spanned: Int32Array, o: number): boolean {
+  const i = upperBound(spanned, o) - 1;
+  return i >= 0 && spanned[i] === o;
 }
 
 export interface PlacedReport { base: number; length: number; text: string; report: Report; findings: Finding[] }
@@ -106,11 +114,13 @@ export class ReportDocument {
     // A line's decision reads the line after it, so a resume point must have two whole lines after
     // it inside the window; failing that (a one-line report next), the window takes in twice as many
     // reports, up to the rest of the text.
+    // The window doubles until it is the rest of the text, which always gives an answer: at most
+    // log2(reports) + 1 rounds, whatever the text says.
     const next = upperBound(starts, oldEnd);
-    let fresh: ReturnType<ReportDocument['rescan']> = null;
+    let fresh: NonNullable<ReturnType<ReportDocument['rescan']>> | null = null;
     for (let more = 1; !fresh; more *= 2) {
-      const k = next + more;
-      fresh = this.rescan(text, i, next, delta, k < starts.length ? starts[k] + delta : text.length);
+      const k = next + more, rest = k >= starts.length;
+      fresh = this.rescan(text, i, next, delta, rest ? text.length : starts[k] + delta, rest);
     }
     const { bounds, chunks, resume } = fresh;
     const all = [...this.chunks.slice(0, i), ...chunks, ...(resume >= 0 ? this.chunks.slice(resume) : [])];
@@ -123,10 +133,9 @@ export class ReportDocument {
    * `next` (and moved the rest by `delta`); resumes at the first old report start, from `next` on,
    * that turns up again. Null when the window ends before one does.
    */
-  private rescan(text: TextSource, i: number, next: number, delta: number, windowEnd: number): { bounds: number[]; chunks: ReportChunk[]; resume: number } | null {
+  private rescan(text: TextSource, i: number, next: number, delta: number, windowEnd: number, whole: boolean): { bounds: number[]; chunks: ReportChunk[]; resume: number } | null {
     const starts = this.starts, from = starts[i];
     const win = text.slice(from, windowEnd);
-    const whole = windowEnd === text.length;
     let resume = -1;
     const bounds = scanBoundaries(win, 0, win.length, b => {
       // The old report that started here (shifted by the edit), if one did.

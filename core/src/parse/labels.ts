@@ -80,3 +80,34 @@ export function skipNote(text: string, i: number, to: number): number {
   if (close < 0 || close >= to || close - i > 40) return i;
   return /\d/.test(text.slice(i, close)) ? i : close + 1;
 }
+
+/** A label this long or longer may be matched with one character wrong (`属于行政执法案件` for `…案卷`). */
+const NEAR_MIN_LENGTH = 6;
+/** How far a near match is looked for (a missing row's window is the text up to the next row found). */
+const NEAR_WINDOW = 4000;
+
+/**
+ * The first place in nt.text[from, to) where one of the row's labels stands with exactly one
+ * character different (a typo in a label that is long enough not to be another row's), widened as
+ * `findLabelBy` widens an exact hit. Used only for a row whose label is not found as written.
+ */
+export function findNearLabel(nt: NormText, search: LabelSearch, from: number, to: number): LabelHit | null {
+  if (!Array.isArray(search.pattern)) return null;
+  const text = nt.text;
+  const end = Math.min(to, from + NEAR_WINDOW);
+  let best: LabelHit | null = null;
+  for (const label of search.pattern) {
+    if (label.length < NEAR_MIN_LENGTH) continue;
+    const L = label.length;
+    for (let i = from; i + L <= end && (!best || i < best.ns); i++) {
+      let wrong = 0;
+      for (let k = 0; k < L && wrong < 2; k++) if (text.charCodeAt(i + k) !== label.charCodeAt(k)) wrong++;
+      if (wrong === 1) { best = { ns: i, ne: i + L }; break; }
+    }
+  }
+  if (!best) return null;
+  const earliest = Math.max(from, best.ns - 4);
+  for (const f of search.ordinalForms) if (best.ns - f.length >= earliest && text.startsWith(f, best.ns - f.length)) { best.ns -= f.length; break; }
+  best.ne = skipNote(text, best.ne, to);
+  return best;
+}

@@ -4,7 +4,7 @@ import { findSections } from './sections';
 import { readActive, readAppeals, readRequests, type Region, type TableContext } from './tables';
 import { REQUESTS_2021 } from '../template/tables';
 import { findLabel } from './labels';
-import { TITLE, TITLE_FIRST_HALF } from './segment';
+import { isTitleText, TITLE_FIRST_HALF } from './segment';
 import { upperBound } from '../search';
 import { CellTable } from './cellTable';
 
@@ -30,7 +30,7 @@ function findTitle(text: string, nt: NormText): { title: string; start: number; 
     if (to - from - skip > 60) continue;
     const line = nt.text.slice(from + skip, to);
     let lastEnd = to;
-    if (!TITLE.test(line)) {
+    if (!isTitleText(line)) {
       if (!TITLE_FIRST_HALF.test(line) || to >= limit) continue;
       const nextEnd = lineEndAt(nt, to, limit);
       const next = nt.text.slice(to, nextEnd);
@@ -39,11 +39,17 @@ function findTitle(text: string, nt: NormText): { title: string; start: number; 
     }
     const start = nt.map[from + skip];
     const end = nt.map[lastEnd - 1] + 1;
-    const title = text.slice(start, end).replace(/\s*[\r\n]+\s*/g, '');
+    const title = joinLines(text.slice(start, end));
     const ym = YEAR.exec(nt.text.slice(from, lastEnd));
     return { title, start, end, year: ym ? Number(ym[1]) : null };
   }
   return null;
+}
+
+/** A title broken over lines, joined: each line break and the white space around it removed (in one pass: no backtracking over long runs of spaces). */
+function joinLines(s: string): string {
+  const parts = s.split(/[\r\n]+/);
+  return parts.map((p, i) => (i > 0 ? p.trimStart() : p)).map((p, i, all) => (i < all.length - 1 ? p.trimEnd() : p)).join('');
 }
 
 function firstIndex(text: string, needle: string, from: number, to: number): number {

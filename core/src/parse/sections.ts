@@ -104,23 +104,34 @@ function lcs(w: string, text: string, a: number, b: number): { length: number; e
  * The closest section wording to the text at `at` (reading no further than `limit`): its section,
  * similarity (common subsequence / wording length) and end, when the similarity is at least `min`.
  */
+/** Each wording with its section, its first three characters and the set of its characters (for a cheap bound before the common-subsequence table). */
+const codes = (s: string) => new Set(Array.from(s, ch => ch.charCodeAt(0)));
+const WORDINGS = SECTIONS.flatMap(s => s.wordings.map(w => ({ number: s.number, w, first: codes(w.slice(0, 3)), chars: codes(w) })));
+
 function nearHeading(text: string, at: number, limit: number, min: number): { number: number; score: number; end: number } | null {
-  if (nearMatchBudget <= 0 || !is(text.charCodeAt(at), FUZZY_FIRST)) return null;
+  const c0 = text.charCodeAt(at);
+  if (nearMatchBudget <= 0 || !is(c0, FUZZY_FIRST)) return null;
+  // A digit starts a heading only as a year (`2022年政府信息公开总体情况`).
+  if (c0 >= 0x30 && c0 <= 0x39 && text.charCodeAt(at + 4) !== 0x5e74 /* 年 */) return null;
   STRIP.lastIndex = at;
   STRIP.exec(text);
   const stripped = STRIP.lastIndex;
   let best: { number: number; score: number; end: number } | null = null;
-  for (const s of SECTIONS) {
-    for (const w of s.wordings) {
-      for (const from of stripped > at ? [at, stripped] : [at]) {
-        // The words must start where the heading does: one of the wording's first characters in its first three.
-        let starts = false;
-        for (let i = from; i < from + 3 && i < limit; i++) if (w.slice(0, 3).includes(text[i])) { starts = true; break; }
-        if (!starts) continue;
-        const r = lcs(w, text, from, Math.min(limit, from + w.length + 6));
-        const score = r.length / w.length;
-        if (score >= min && (!best || score > best.score)) best = { number: s.number, score, end: r.end };
-      }
+  for (let pass = 0; pass < (stripped > at ? 2 : 1); pass++) {
+    const from = pass === 0 ? at : stripped;
+    for (const { number, w, first, chars } of WORDINGS) {
+      // The words must start where the heading does: one of the wording's first characters in its first three.
+      let starts = false;
+      for (let i = from; i < from + 3 && i < limit; i++) if (first.has(text.charCodeAt(i))) { starts = true; break; }
+      if (!starts) continue;
+      const to = Math.min(limit, from + w.length + 6);
+      // The common subsequence is no longer than the window's characters that the wording has.
+      let shared = 0;
+      for (let i = from; i < to; i++) if (chars.has(text.charCodeAt(i))) shared++;
+      if (shared < min * w.length) continue;
+      const r = lcs(w, text, from, to);
+      const score = r.length / w.length;
+      if (score >= min && (!best || score > best.score)) best = { number, score, end: r.end };
     }
   }
   return best;
@@ -161,7 +172,12 @@ function candidates(nt: NormText): Candidate[] {
     if (exact && !listed(exact.end)) found = { ns, ne: exact.end, number: exact.number, written, score: exact.number === written ? 3 : 2 };
     else if (!exact) {
       const near = nearHeading(text, q + 1, text.length, 0.6);
-      if (near && !listed(near.end)) found = { ns, ne: near.end, number: near.number, written, score: 2 * near.score + (near.number === written ? 1 : 0) };
+      if (near && !listed(near.end)) {
+        // The heading's own words run to its line's end (`…及下一步工作计划`) when that end is near.
+        const lineEnd = nt.lineStart[ns] ? lineEndOf(nt, near.end - 1) : near.end;
+        const ne = lineEnd - near.end <= 20 ? lineEnd : near.end;
+        found = { ns, ne, number: near.number, written, score: 2 * near.score + (near.number === written ? 1 : 0) };
+      }
       else if (!near && nt.lineStart[ns] && startsLikeSection(text, q + 1, written)) {
         // `六、其他应说明事项`: at a line start, its numeral and first words agree, the rest is the body's own wording.
         found = { ns, ne: lineEndOf(nt, ns), number: written, written, score: 2.2 };
@@ -180,8 +196,10 @@ function candidates(nt: NormText): Candidate[] {
   };
   for (let l = 0; l < nt.lines.length; l++) {
     const i = nt.lines[l];
+    const lineEnd = l + 1 < nt.lines.length ? nt.lines[l + 1] : text.length;
+    // A heading alone on its line is short: the longest wording with a year and the subject before it.
+    if (lineEnd - i > 60) continue;
     const at = is(text.charCodeAt(i), BULLET) ? i + 1 : i;
-    const lineEnd = lineEndOf(nt, i);
     const alone = (end: number) => end >= lineEnd || is(text.charCodeAt(end), HEADING_END);
     const exact = exactHeading(text, at);
     let found: Candidate | null = null;

@@ -13,6 +13,11 @@ export const TITLE = /政府信息公开.{0,30}?(?:年度报告|年报|工作报
 export const TITLE_FIRST_HALF = /政府信息公开(?:工作)?$/;
 /** Punctuation of running text (normalised: full-width commas and semicolons read as ASCII). */
 const SENTENCE_PUNCTUATION = /[,;。!?]/;
+/**
+ * Whether a normalised line names the annual report as a title does: a line of its own words, so a
+ * sentence that mentions "…政府信息公开工作年度报告" is not one.
+ */
+export const isTitleText = (n: string) => TITLE.test(n) && !SENTENCE_PUNCTUATION.test(n);
 const OVERVIEW_AT_START = /^(?:标题:)?(?:[一1][、.]|[-•·●*])?(?:\d{4}年度?)?(?:政府信息公开(?:工作)?)?总体情况/;
 const OVERVIEW_IN_LONG_LINE = /一[、.．][^。\n]{0,40}?[总總](?:\([a-zǎǒ]{1,6}\))?\s*[体體](?:\([a-zǐ]{1,6}\))?\s*[情][况況]/;
 const OVERVIEW_ANYWHERE = /[一][、.](?:\d{4}年度?)?(?:政府信息公开(?:工作)?)?总体情况/;
@@ -51,8 +56,7 @@ export function classifyLine(text: string, ls: number, le: number, to: number): 
   let title = false, overviewStart = false, overview = false;
   if (mayBeTitle(line)) {
     const n = normalizeText(line);
-    // A title is a line of its own words: a sentence that names "…政府信息公开工作年度报告" is not one.
-    title = n.length <= 60 && TITLE.test(n) && !SENTENCE_PUNCTUATION.test(n);
+    title = n.length <= 60 && isTitleText(n);
     if (!title && n.length <= 60 && TITLE_FIRST_HALF.test(n)) {
       const ns = nextLine(text, le);
       if (ns < to) {

@@ -2,7 +2,7 @@ import type { Cell, Table, TableRow, TemplateId } from '../model';
 import { ACTIVE_2019, ACTIVE_2021, APPEALS_HEADER_WORDS, APPEALS_KEYS, REQUESTS_2019, REQUESTS_2021 } from '../template/tables';
 import type { RowSpec, TableSpec } from '../template/types';
 import { sourceEnd, sourceStart, type NormText } from '../text/normalize';
-import { findLabel, findLabelBy, labelSearch, type LabelHit, type LabelSearch } from './labels';
+import { findLabel, findLabelBy, findNearLabel, labelSearch, type LabelHit, type LabelSearch } from './labels';
 import { readCells } from './spans';
 import { slotOf, type CellTable } from './cellTable';
 import { inferTable, type RowTokens } from '../infer/table';
@@ -44,18 +44,21 @@ function put(ctx: TableContext, keys: RowKeys, i: number, cell: Cell): number {
   return cell.end;
 }
 
-/** Puts each row's inferred cells into the table under the row's keys; returns the end of the last cell. */
-function placeRows(ctx: TableContext, read: { keys: RowKeys; tokens: RowTokens; row: TableRow }[], relations: RelationSpec[]): number {
+/**
+ * Puts each row's inferred cells into the table under the row's keys; returns the end of the last
+ * cell and the relations that fail whatever the reading.
+ */
+function placeRows(ctx: TableContext, read: { keys: RowKeys; tokens: RowTokens; row: TableRow }[], relations: RelationSpec[]): { end: number; brokenInEveryReading: string[] } {
   const inferred = inferTable(ctx.text, read.map(r => r.tokens), relations);
   let end = 0;
   read.forEach((r, i) => {
-    const { cells, problem } = inferred[i];
+    const { cells, problem } = inferred.rows[i];
     r.row.found = r.tokens.tokens.length;
     r.row.cells = r.keys.keys;
     r.row.problem = problem;
     for (let c = 0; c < cells.length; c++) end = Math.max(end, put(ctx, r.keys, c, cells[c]));
   });
-  return end;
+  return { end, brokenInEveryReading: inferred.brokenInEveryReading };
 }
 
 /** What reading a table needs of each template row, made once per table: its label search, its cell keys, the next row that may not be left out. */
@@ -98,6 +101,11 @@ function readRows(ctx: TableContext, spec: TableSpec, region: Region, relations:
     const next = required[i];
     // A label found past the next row's label is not this row's: the row was left out.
     if (hit && next >= 0) { const nh = search(next); if (nh && nh.ns < hit.ns) hit = null; }
+    if (!hit && !row.optional) {
+      // Not as written: a label with one character wrong, before the next row's.
+      const nh = next >= 0 ? search(next) : null;
+      hit = findNearLabel(ctx.nt, searches[i], pos, nh ? nh.ns : region.to);
+    }
     if (!hit) { if (!row.optional) missing.push(row.key); continue; }
     hits.push({ index: i, hit });
     pos = hit.ne;
@@ -125,11 +133,11 @@ function readRows(ctx: TableContext, spec: TableSpec, region: Region, relations:
     const raw = readCells(ctx.text, labelEnd, spanEnd, rowKeysRead.keys.length);
     read.push({ keys: rowKeysRead, row: tr, tokens: { keys: rowKeysRead.keys, tokens: raw, at: labelEnd, atEnd: spanEnd >= ctx.text.length } });
   }
-  const cellsEnd = placeRows(ctx, read, relations);
+  const { end: cellsEnd, brokenInEveryReading } = placeRows(ctx, read, relations);
   const first = rows[0], last = rows[rows.length - 1];
   const truncated = missing.length > 0 && region.to >= ctx.nt.text.length && !!last && missing.indexOf(spec.rows.filter(r => !r.optional).slice(-1)[0].key) >= 0;
   return {
-    id: spec.id, template: spec.template, rows, missingRows: missing, truncated,
+    id: spec.id, template: spec.template, rows, missingRows: missing, truncated, brokenInEveryReading,
     start: first ? first.labelStart : src(ctx, region.from), end: last ? Math.max(last.labelEnd, cellsEnd) : src(ctx, region.from),
   };
 }
@@ -165,7 +173,9 @@ export function readRequests(ctx: TableContext, region: Region, forced?: Templat
   return readRequestRows(ctx, spec, region);
 }
 
-const requestRelations = (t: TemplateId) => relationsFor(t).filter(r => r.table === 'requests');
+/** The relations of table `requests`, one array per format (made once: the inference stage caches by it). */
+const REQUEST_RELATIONS = { '2019': relationsFor('2019').filter(r => r.table === 'requests'), '2021': relationsFor('2021').filter(r => r.table === 'requests') };
+const requestRelations = (t: TemplateId) => REQUEST_RELATIONS[t];
 const APPEALS_RELATIONS = relationsFor('2021').filter(r => r.table === 'appeals');
 const readRequestRows = (ctx: TableContext, spec: TableSpec, region: Region) => readRows(ctx, spec, region, requestRelations(spec.template));
 
@@ -186,10 +196,10 @@ export function readAppeals(ctx: TableContext, region: Region): Table | null {
       const a = sourceEnd(ctx.nt, headEnd, 0), b = src(ctx, region.to);
       const raw = readCells(ctx.text, a, b, APPEALS_KEYS.length);
       const row: TableRow = { key: 'appeals', labelStart: src(ctx, i), labelEnd: a, found: 0, cells: NO_CELLS, problem: undefined };
-      const cellsEnd = placeRows(ctx, [{ keys: APPEALS_CELL_KEYS, row, tokens: { keys: APPEALS_CELL_KEYS.keys, tokens: raw, at: a, atEnd: b >= ctx.text.length } }], APPEALS_RELATIONS);
+      const { end: cellsEnd, brokenInEveryReading } = placeRows(ctx, [{ keys: APPEALS_CELL_KEYS, row, tokens: { keys: APPEALS_CELL_KEYS.keys, tokens: raw, at: a, atEnd: b >= ctx.text.length } }], APPEALS_RELATIONS);
       const truncated = raw.length < APPEALS_KEYS.length && region.to >= text.length;
       const end = Math.max(a, cellsEnd);
-      return { id: 'appeals', template: null, rows: [row], missingRows: [], truncated, start: row.labelStart, end };
+      return { id: 'appeals', template: null, rows: [row], missingRows: [], truncated, brokenInEveryReading, start: row.labelStart, end };
     }
     // Past the whole run: a page repeating 行政复议 ten thousand times is read once, not once per word.
     at = Math.max(runEnd, i + 4);

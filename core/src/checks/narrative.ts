@@ -1,0 +1,67 @@
+import type { Finding, Report } from '../model';
+import { PHRASES, type PhraseSpec } from '../template/phrases';
+import { normalize } from '../text/normalize';
+import { sum } from '../decimal';
+
+/**
+ * The text against the tables (REPORT-FORMAT §5, relation 7): the numbers section 一 quotes —
+ * 共收到政府信息公开申请N件, 结转下年度N件, 行政复议N件 … (template/phrases.ts) — against the cells
+ * they speak of. A warning only when the number fits none of the phrase's readings, and never when
+ * a cell it needs is not known.
+ */
+export function narrativeFindings(report: Report, text: string): Finding[] {
+  const overview = report.sections.find(s => s.number === 1);
+  if (!overview) return [];
+  const from = overview.headingEnd;
+  const next = report.sections.find(s => s.number > 1 && s.start > from);
+  const to = Math.min(next ? next.start : overview.end, firstTableStart(report, from));
+  if (to <= from) return [];
+  const nt = normalize(text, from, to);
+  const out: Finding[] = [];
+  for (const phrase of PHRASES) {
+    phrase.pattern.lastIndex = 0;
+    for (let m = phrase.pattern.exec(nt.text); m; m = phrase.pattern.exec(nt.text)) {
+      if (phrase.partial && phrase.partial.test(m[1] ?? '')) continue;
+      const quoted = phrase.zero ? '0' : m[2];
+      const sums = phrase.readings.map(keys => tableSum(report, keys));
+      if (sums.some(s => s === null) || sums.some(s => s === quoted)) continue;
+      // The number's place in the source (the whole phrase when it quotes none).
+      const ns = phrase.zero ? m.index : m.index + m[0].lastIndexOf(m[2]);
+      const ne = phrase.zero ? m.index + m[0].length : ns + m[2].length;
+      out.push(mismatch(phrase, sums as string[], nt.map[ns], nt.map[ne - 1] + 1, nt.text.slice(m.index, m.index + m[0].length)));
+    }
+  }
+  return out;
+}
+
+/** Where the first table's rows start after `from` (a sentence inside a table is the table's). */
+function firstTableStart(report: Report, from: number): number {
+  let at = Infinity;
+  for (const t of report.tables) if (t.rows.length && t.start > from) at = Math.min(at, t.start);
+  return at;
+}
+
+/** The sum of cells `keys`, or null when one is missing or not known (blank and `/` count as 0). */
+function tableSum(report: Report, keys: string[]): string | null {
+  const values: string[] = [];
+  for (const k of keys) {
+    const c = report.cells.get(k);
+    if (!c || c.kind === 'unknown' || c.kind === 'invalid') return null;
+    values.push(c.kind === 'number' ? c.value! : '0');
+  }
+  return sum(values);
+}
+
+function mismatch(phrase: PhraseSpec, sums: string[], start: number, end: number, sentence: string): Finding {
+  const cells = [...new Set(phrase.readings.flat())];
+  const tableSays = sums.length > 1 ? `${sums[0]}（含上年结转 ${sums[1]}）` : sums[0];
+  const tableSaysEn = sums.length > 1 ? `${sums[0]} (${sums[1]} with those carried over)` : sums[0];
+  return {
+    code: 'text-table-mismatch', severity: 'warning', start, end, cells,
+    message: {
+      zh: `正文与表格不符：正文说“${sentence}”，表中${phrase.subject.zh}为 ${phrase.id === 'lawsuits' ? sums[0] : tableSays}`,
+      en: `The text does not match the table: it says "${sentence}", the table's ${phrase.subject.en} are ${phrase.id === 'lawsuits' ? sums[0] : tableSaysEn}`,
+    },
+    expected: phrase.zero ? undefined : sums[0],
+  };
+}
