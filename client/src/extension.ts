@@ -74,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): NianbaoApi {
 
   const status = vscode.languages.createLanguageStatusItem('nianbao.status', { language: 'nianbao' });
   status.name = 'Nianbao';
+  status.command = { title: vscode.l10n.t('Show Table View'), command: 'nianbao.showTableView' };
   context.subscriptions.push(status);
   const refreshStatus = () => {
     const ed = vscode.window.activeTextEditor;

@@ -54,11 +54,13 @@ export class LiveModels implements vscode.Disposable {
     entry.version = e.document.version;
   }
 
-  /** The model of the document's current text; null when it is larger than nianbao.maxFileSize (MB). */
+  /** The model of the document's current text; null when it is larger than nianbao.maxFileSize (MB, of UTF-8). */
   get(doc: vscode.TextDocument): ReportDocument | null {
     const config = vscode.workspace.getConfiguration('nianbao');
     const source_ = source(doc);
-    if (source_.length > config.get<number>('maxFileSize', 20) * 1024 * 1024) return null;
+    // The limit counts UTF-8 bytes, as the server does: at most 3 per UTF-16 unit, so the text is only encoded when it could be over.
+    const limit = config.get<number>('maxFileSize', 20) * 1024 * 1024;
+    if (source_.length > limit || (source_.length * 3 > limit && Buffer.byteLength(doc.getText(), 'utf8') > limit)) return null;
     const template = config.get<string>('template', 'auto');
     const key = doc.uri.toString();
     let entry = this.entries.get(key);
