@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { skeleton2021 } from '../../core/src/template/skeleton';
+import type { TableViewFeatures } from './tableView';
 
 /** When this module began to load (set by the bundle's first line; see esbuild.mjs), for the activation time. */
 declare const __nianbaoLoadStart: number | undefined;
@@ -18,6 +18,17 @@ export interface NianbaoApi {
   activationMs: number; loadMs: number; activateMs: number;
   /** From the bundle's first line to activate()'s return, VS Code's work in between included. */
   sinceLoadMs: number;
+  /** The table view and Format Table, once their bundle is loaded (just after activation). */
+  tableView(): Promise<TableViewFeatures>;
+}
+
+/** The table view's bundle (dist/tableView.js: the core, the table view, Format Table, the skeleton), loaded once, just after activation or at its first use. */
+let bundle: typeof import('./tableView') | undefined;
+const tableViewBundle = () => (bundle ??= require(path.join(__dirname, 'tableView.js')) as typeof import('./tableView'));
+let tableView: Promise<TableViewFeatures> | undefined;
+function loadTableView(context: vscode.ExtensionContext): Promise<TableViewFeatures> {
+  tableView ??= Promise.resolve().then(() => tableViewBundle().activateTableView(context));
+  return tableView;
 }
 
 /** A plain-text document whose text holds a report: its title or the 勾稽关系 note. */
@@ -48,15 +59,22 @@ export function activate(context: vscode.ExtensionContext): NianbaoApi {
       vscode.commands.executeCommand('editor.action.sourceAction', { kind: 'source.fixAll.nianbao', apply: 'first' })),
     vscode.commands.registerCommand('nianbao.insertSkeleton', async () => {
       const editor = vscode.window.activeTextEditor;
-      const text = skeleton2021(new Date().getFullYear() - 1);
+      const text = tableViewBundle().skeleton2021(new Date().getFullYear() - 1);
       if (editor) await editor.insertSnippet(new vscode.SnippetString(text.replace(/\$/g, '\\$')));
       else await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'nianbao', content: text }));
     }),
+    vscode.commands.registerCommand('nianbao.showTableView', async (uri?: vscode.Uri, offset?: number) => {
+      const panel = (await loadTableView(context)).show(uri, typeof offset === 'number' ? offset : undefined);
+      return !!panel;
+    }),
+    vscode.commands.registerCommand('nianbao.formatTable', async (uri?: vscode.Uri, offset?: number) =>
+      (await loadTableView(context)).format(uri, typeof offset === 'number' ? offset : undefined)),
     vscode.commands.registerCommand('nianbao.showRuleDoc', (href: string) => vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.parse(href))),
   );
 
   const status = vscode.languages.createLanguageStatusItem('nianbao.status', { language: 'nianbao' });
   status.name = 'Nianbao';
+  status.command = { title: vscode.l10n.t('Show Table View'), command: 'nianbao.showTableView' };
   context.subscriptions.push(status);
   const refreshStatus = () => {
     const ed = vscode.window.activeTextEditor;
@@ -75,9 +93,10 @@ export function activate(context: vscode.ExtensionContext): NianbaoApi {
 
   vscode.workspace.textDocuments.forEach(maybeSwitch);
   ready = startClient(context);
+  setImmediate(() => void loadTableView(context));
   // VS Code's own work between loading the module and calling activate() (the extension context) is not ours: not counted.
   const loadMs = loadedAt - loadStart, activateMs = performance.now() - activateStart;
-  return { activationMs: loadMs + activateMs, loadMs, activateMs, sinceLoadMs: performance.now() - loadStart };
+  return { activationMs: loadMs + activateMs, loadMs, activateMs, sinceLoadMs: performance.now() - loadStart, tableView: () => loadTableView(context) };
 }
 
 async function startClient(context: vscode.ExtensionContext): Promise<LanguageClient | undefined> {

@@ -2,15 +2,19 @@ import type { Connection } from 'vscode-languageserver';
 import { fileURLToPath } from 'node:url';
 import type { Finding, RuleCode, Severity } from '../../core/src';
 import { ConfigError, configFor, type ProjectConfig } from '../../config/projectConfig';
+import { useMessageLanguage } from './l10n';
 
 export interface Settings {
   severity: Partial<Record<RuleCode, Severity | 'off'>>;
   inlayHints: { enabled: boolean; allTotals: boolean };
   template: 'auto' | '2021' | '2019';
+  /** In bytes (the setting is in MB). */
   maxFileSize: number;
+  /** Language of the messages: `auto` follows the editor's display language. */
+  messageLanguage: 'auto' | 'zh-CN' | 'en';
 }
 
-export const DEFAULTS: Settings = { severity: {}, inlayHints: { enabled: true, allTotals: false }, template: 'auto', maxFileSize: 20 * 1024 * 1024 };
+export const DEFAULTS: Settings = { severity: {}, inlayHints: { enabled: true, allTotals: false }, template: 'auto', maxFileSize: 20 * 1024 * 1024, messageLanguage: 'auto' };
 
 /**
  * Settings under `nianbao.*`: asked of the client when it supports `workspace/configuration`, else
@@ -33,6 +37,7 @@ export class SettingsStore {
     try {
       const s = await this.connection.workspace.getConfiguration('nianbao');
       this.current = merge(s);
+      useMessageLanguage(this.current.messageLanguage);
     } catch { /* keep the last good settings */ }
     return this.current;
   }
@@ -44,7 +49,8 @@ function merge(s: unknown): Settings {
     severity: o.severity && typeof o.severity === 'object' ? o.severity : {},
     inlayHints: { ...DEFAULTS.inlayHints, ...(o.inlayHints ?? {}) },
     template: o.template === '2019' || o.template === '2021' ? o.template : 'auto',
-    maxFileSize: typeof o.maxFileSize === 'number' && o.maxFileSize > 0 ? o.maxFileSize : DEFAULTS.maxFileSize,
+    maxFileSize: typeof o.maxFileSize === 'number' && o.maxFileSize > 0 ? Math.round(o.maxFileSize * 1024 * 1024) : DEFAULTS.maxFileSize,
+    messageLanguage: o.messageLanguage === 'zh-CN' || o.messageLanguage === 'en' ? o.messageLanguage : 'auto',
   };
 }
 

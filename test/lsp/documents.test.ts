@@ -23,7 +23,7 @@ describe('documents over stdio: size limit and empty text', function () {
     const bytes = Buffer.byteLength(text, 'utf8');
     assert.ok(bytes > text.length * 1.5, 'a Chinese text: far more bytes than UTF-16 units');
     // A limit between the two: the document is over it in bytes (what the setting counts), under it in UTF-16 units.
-    client.settings = { maxFileSize: bytes - 1 };
+    client.settings = { maxFileSize: (bytes - 1) / 2 ** 20 }; // the setting is in MB; the server counts bytes
     await client.notify('workspace/didChangeConfiguration', { settings: {} });
     await sleep(200);
     const uri = 'file:///size/chinese.nianbao';

@@ -29,9 +29,11 @@ describe('layouts: Markdown pipe tables and HTML tables', () => {
   });
 
   it('a Markdown draft with a wrong cell: located, fixed in place, nothing else touched', () => {
-    const draft = skeleton2021(2024).replace('| （一）予以公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '| （一）予以公开 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |')
-      .replace('| 一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '| 一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |')
-      .replace('| （七）总计 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '| （七）总计 | 3 | 0 | 0 | 0 | 0 | 0 | 2 |');
+    // The skeleton's rows are aligned (padded): a row is replaced as a whole line, by its label.
+    const row = (label: string, cells: string) => (t: string) => t.replace(new RegExp(`^\\| ${label} [^\\n]*$`, 'm'), `| ${label} | ${cells} |`);
+    const draft = [row('（一）予以公开', '3 | 0 | 0 | 0 | 0 | 0 | 3'), row('一、本年新收政府信息公开申请数量', '3 | 0 | 0 | 0 | 0 | 0 | 3'), row('（七）总计', '3 | 0 | 0 | 0 | 0 | 0 | 2')]
+      .reduce((t, f) => f(t), skeleton2021(2024));
+    assert.equal(draft.split('\n').filter(l => / 3 \|/.test(l)).length, 3, 'three rows replaced');
     const errs = errors(draft);
     assert.equal(errs.length, 1);
     assert.equal(errs[0].cells[0], 'requests.total.total');

@@ -4,3 +4,5 @@ export { allFindings, fixEdit, fixAllEdits, type OffsetEdit, type PlacedFinding 
 export { documentSymbols, type OffsetSymbol } from './symbols';
 export { inlayHints, type OffsetHint } from './inlayHints';
 export { cellAt } from './cellAt';
+export { tableViewBody, tableViewPage, type TableViewPage, type ViewLang } from './tableView';
+export { formatTable, formatTableAt, tableRegion, type FormatResult } from './formatTable';

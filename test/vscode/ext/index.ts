@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defineMainTests } from './main.test';
 import { defineLocaleTests } from './locale.test';
+import { defineTableViewTests } from './tableView.test';
 
 const TAG = '[nianbao-test] ';
 const say = (s: string) => console.log(TAG + s);
@@ -21,7 +22,7 @@ export function run(): Promise<void> {
   const suite = process.env.NIANBAO_VSCODE_SUITE ?? 'main';
   const mocha = new Mocha({ ui: 'bdd', timeout: 90_000, color: false, reporter: class Quiet extends Mocha.reporters.Base {} });
   mocha.suite.emit('pre-require', globalThis, path.join(__dirname, `${suite}.test.js`), mocha);
-  if (suite === 'main') defineMainTests();
+  if (suite === 'main') { defineMainTests(); defineTableViewTests(); }
   else if (suite === 'locale-zh') defineLocaleTests();
   else throw new Error(`unknown NIANBAO_VSCODE_SUITE '${suite}'`);
 

@@ -195,6 +195,76 @@ async function main() {
       const saved = fs.readFileSync(reportFile, 'utf8');
       if (saved !== fs.readFileSync(originalFile, 'utf8')) throw new Error('after the fix and a save, the file differs from seed 002');
     }, page);
+
+    // The table view: opened from the command palette beside the editor, a click on a cell selects
+    // it in the text, an edit in the text turns the cell red in the view.
+    const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const viewCell = view.locator('td.cell[data-key="requests.granted.total"]');
+    await step('Show Table View: the grids beside the editor hold the report\'s values', async () => {
+      await page.keyboard.press('Escape');
+      await goToCell();
+      await page.keyboard.press('Control+Shift+P');
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor();
+      await input.fill('>Nianbao: Show Table View');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Show Table View' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await viewCell.waitFor();
+      const shown = (await viewCell.innerText()).trim();
+      say(`      table view: 予以公开·总计 shows ${shown}; ${await view.locator('td.cell').count()} cells`);
+      if (shown !== expected) throw new Error(`the view shows ${shown} for 予以公开·总计, not ${expected}`);
+      await page.screenshot({ path: path.join(shots, '05-table-view.png') });
+    }, page);
+
+    await step('a click on a cell in the view selects it in the text', async () => {
+      await viewCell.click();
+      // The editor draws the selection (focus stays in the view): one selected span, on the cell's line.
+      const sel = page.locator('.monaco-editor .view-overlays .selected-text').first();
+      await sel.waitFor();
+      const lineBox = await page.locator('.monaco-editor .margin .line-numbers', { hasText: new RegExp(`^${cell.line}$`) }).first().boundingBox();
+      const selBox = await sel.boundingBox();
+      if (!lineBox || !selBox || Math.abs((lineBox.y + lineBox.height / 2) - (selBox.y + selBox.height / 2)) > lineBox.height) throw new Error(`the selection is not on line ${cell.line}`);
+      say(`      selection drawn on line ${cell.line} after the click`);
+      await page.screenshot({ path: path.join(shots, '06-table-view-click.png') });
+    }, page);
+
+    await step('keyboard: arrow keys move between cells in the view, Enter reveals the cell', async () => {
+      await viewCell.focus();
+      await page.keyboard.press('ArrowLeft');
+      const left = view.locator('td.cell.selected[data-key="requests.granted.otherOrg"]');
+      await left.waitFor();
+      await page.keyboard.press('ArrowUp');
+      await view.locator('td.cell.selected[data-key="requests.carried.otherOrg"]').waitFor();
+      await page.keyboard.press('ArrowDown');
+      await left.waitFor();
+      await page.keyboard.press('Enter');
+      // Enter selects the 其他 cell of the （一）予以公开 row in the text, one line per cell: the line before 总计.
+      const sel = page.locator('.monaco-editor .view-overlays .selected-text').first();
+      await page.waitForFunction(([line]) => {
+        const nums = [...document.querySelectorAll('.monaco-editor .margin .line-numbers')];
+        const s = document.querySelector('.monaco-editor .view-overlays .selected-text');
+        if (!s) return false;
+        const y = s.getBoundingClientRect().top;
+        const n = nums.find(e => Math.abs(e.getBoundingClientRect().top - y) < 4);
+        return !!n && Number(n.textContent) < line;
+      }, [cell.line]);
+      say(`      keyboard: ← ↑ ↓ moved the selection, Enter selected ${await sel.count()} span in the text`);
+    }, page);
+
+    await step('an edit in the text: the view redraws the cell red with its expected value', async () => {
+      // Focus back in the editor (keys typed in the view stay in the view), then onto the cell.
+      await page.locator('.tabs-container .tab', { hasText: 'broken-002.txt' }).first().click();
+      await page.locator('.monaco-editor.focused').waitFor();
+      await goToCell();
+      await page.keyboard.press('Shift+End');
+      await page.keyboard.type('9');
+      await view.locator('td.cell.wrong[data-key="requests.granted.total"]').waitFor();
+      const text = (await viewCell.innerText()).replace(/\s+/g, ' ');
+      say(`      after the edit the view shows: ${text}`);
+      if (!/should be 7|应为 7/.test(text)) throw new Error(`no expected value in the wrong cell: ${text}`);
+      await page.screenshot({ path: path.join(shots, '07-table-view-edit.png') });
+      await page.keyboard.press('Control+Z');
+    }, page);
   } catch (e) {
     say(`[ui] harness error: ${e.stack ?? e}`);
     if (!results.length) results.push({ title: 'browser suite setup', state: 'failed', error: e.message });
