@@ -4,6 +4,7 @@
 // choices, so fast-check can shrink them; positions are taken modulo the text length.
 import fc from 'fast-check';
 import { corpus } from './corpus.mjs';
+import { rng } from '../support/rng.mjs';
 
 /** Largest text a random case grows to (characters); the big hostile inputs are run once, elsewhere. */
 export const MAX_CASE_CHARS = 40000;
@@ -104,17 +105,8 @@ export const caseArb = fc.oneof(
 
 /* ---------------------------------------------------------------------------------------------- */
 
-/** A small deterministic PRNG (mulberry32), for shuffles and random bytes derived from a case. */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG, for shuffles and random bytes derived from a case. */
+export { rng };
 
 const lineStarts = text => { const s = [0]; for (let i = 0; i < text.length; i++) { const c = text.charCodeAt(i); if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) s.push(i + 1); } return s; };
 const splitKeep = text => text.split(/(?<=\r\n|\r(?!\n)|\n)/);

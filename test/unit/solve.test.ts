@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { ReportDocument, type Report } from '../../core/src';
 import { solve } from '../../core/src/infer/solve';
+import { rng } from '../support/rng.mjs';
 import { REQUESTS_2021, REQUEST_COLUMNS, APPEALS_KEYS, APPEALS_HEADER_WORDS } from '../../core/src/template/tables';
 
 /**
@@ -10,18 +11,6 @@ import { REQUESTS_2021, REQUEST_COLUMNS, APPEALS_KEYS, APPEALS_HEADER_WORDS } fr
  *  - never get a known cell wrong (a cell the reader calls known has the true value), and
  *  - get every cell back whenever the damaged text allows one reading only.
  */
-
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DATA_ROWS = REQUESTS_2021.rows.filter(r => r.columns.length);
 const RESULT_ROWS = DATA_ROWS.filter(r => !['new', 'carried', 'total', 'carryover'].includes(r.key)).map(r => r.key);

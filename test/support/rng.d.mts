@@ -1,0 +1,2 @@
+/** Types of rng.mjs. */
+export function rng(seed: number): () => number;
