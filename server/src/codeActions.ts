@@ -91,9 +91,10 @@ export function onCodeAction(doc: TextDocument, model: ReportDocument, params: C
   // Fix-all re-checks the fixed text until it settles: computed only when chosen where the client allows it.
   const fixable = (r?: number) => all.filter(p => p.finding.fix && (r === undefined || p.report === r)).length;
   for (const r of reports) {
-    if (fixable(r) > 1) offer(t('Fix all totals in this report'), CodeActionKind.QuickFix, {}, null, data(r));
+    // The title says how many cells the fix changes (fix-all repeats until the report settles: at least these).
+    if (fixable(r) > 1) offer(t('Fix all totals in this report ({0} cells)', String(fixable(r))), CodeActionKind.QuickFix, {}, null, data(r));
   }
-  if (reports.size && model.reports().length > 1 && fixable() > 1) offer(t('Fix all totals in this document'), CodeActionKind.QuickFix, {}, null, data());
+  if (reports.size && model.reports().length > 1 && fixable() > 1) offer(t('Fix all totals in this document ({0} cells)', String(fixable())), CodeActionKind.QuickFix, {}, null, data());
   // Elsewhere a diagnostic's `codeDescription` links to the rule's page.
   if (f.ruleDocCommand) {
     for (const d of diagnostics) {

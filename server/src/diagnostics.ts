@@ -47,7 +47,7 @@ export function toDiagnostics(doc: TextDocument, model: ReportDocument, settings
       if (sev === 'off') continue;
       const range = { start: doc.positionAt(p.base + f.start), end: doc.positionAt(p.base + Math.max(f.start, f.end)) };
       const related: DiagnosticRelatedInformation[] = [];
-      for (const key of f.cells.slice(1)) {
+      for (const key of placesThatMatter(f.cells)) {
         const c = p.report.cells.get(key);
         if (!c || c.kind === 'unknown') continue; // unknown cells all share the row's span: no information
         if (c.kind === 'number' && c.value === '0') continue; // a zero adds nothing to a sum: list the cells that do
@@ -59,7 +59,8 @@ export function toDiagnostics(doc: TextDocument, model: ReportDocument, settings
       diags.push({
         range, severity: SEVERITY[sev], code: f.code, source: 'nianbao',
         codeDescription: { href: ruleDoc(f.code) },
-        message: f.formula ? `${pick(f.message)}\n${pick(f.formula)}` : pick(f.message),
+        // One short line: the formula is the hover's (it would print twice in the Problems panel).
+        message: pick(f.message),
         ...(related.length ? { relatedInformation: related } : {}),
         // The relation's first cell (the one to change) and its expected value, for other tools;
         // quick fixes are computed from the model, not from this.
@@ -70,4 +71,17 @@ export function toDiagnostics(doc: TextDocument, model: ReportDocument, settings
     for (const d of diags) out.push(d);
   }
   return out;
+}
+
+/**
+ * The one or two places of a relation worth a link besides the finding's own cell: the totals it is
+ * summed into — its row's 总计 and its column's （七）总计 (for appeals, its group's) — not every addend.
+ */
+function placesThatMatter(cells: string[]): string[] {
+  if (cells.length < 2) return [];
+  const [table, row, col] = cells[0].split('.');
+  return cells.slice(1).filter(k => {
+    const [t, r, c] = k.split('.');
+    return t === table && ((r === row && c === 'total') || (table === 'requests' && r === 'total' && c === col));
+  }).slice(0, 2);
 }

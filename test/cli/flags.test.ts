@@ -77,7 +77,7 @@ describe('nianbao check: the flags a reviewer expects', function () {
     assert.equal(gh.status, 1);
     const lines = gh.stdout.trimEnd().split('\n');
     assert.equal(lines.length, 3);
-    assert.match(lines[0], new RegExp(`^::error file=${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/a%2Cb%3Ac\\.txt,line=168,col=1,endLine=168,endColumn=2,title=row-sum::可能填错：（一）予以公开 · 总计。表中为 9，应为 7`));
+    assert.match(lines[0], new RegExp(`^::error file=${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/a%2Cb%3Ac\\.txt,line=168,col=1,endLine=168,endColumn=2,title=row-sum::可能填错：（一）予以公开 · 总计，应为 7，表中为 9`));
   });
 
   it('globs (quoted) with .gitignore honoured and --ignore-pattern; folders too', () => {

@@ -57,8 +57,8 @@ export function arithmeticFindings(report: Report): Finding[] {
     out.push({
       code: rels[0].spec.code, severity: 'error',
       message: {
-        zh: `可能填错：${name.zh}。表中为 ${actual || '（空）'}，应为 ${s.value}（${rels.length} 处勾稽关系不符，改这一格即全部相符）`,
-        en: `Likely wrong: ${name.en}. The table says ${actual || '(blank)'}, it should be ${s.value} (${rels.length} relations fail; changing this cell fixes them all)`,
+        zh: `可能填错：${name.zh}，应为 ${s.value}，表中为 ${actual || '（空）'}`,
+        en: `Likely wrong: ${name.en} should be ${s.value}, the table says ${actual || '(blank)'}`,
       },
       start: cell.start, end: cell.end, cells: relationKeys(rels, s.key),
       formula: joinMessages(rels.map(formulaOf)), expected: s.value,
@@ -77,15 +77,15 @@ export function arithmeticFindings(report: Report): Finding[] {
     if (expected.startsWith('-') && /^(?:requests|appeals)\./.test(target)) {
       out.push({
         code: e.spec.code, severity: 'error', start: cell.start, end: cell.end, cells: relationKeys([e], target), formula: f,
-        message: { zh: `合计不符：${name.zh} 无法使等式成立（需要负数）。${f.zh}`, en: `Total does not add up: no count in ${name.en} can make it hold (it would have to be negative). ${f.en}` },
+        message: { zh: `合计不符：${name.zh} 无法使等式成立（需要负数）`, en: `Total does not add up: no count in ${name.en} can make it hold (it would have to be negative)` },
       });
       continue;
     }
     out.push({
       code: e.spec.code, severity: 'error',
       message: blank
-        ? { zh: `${name.zh} 为空，但其各项之和为 ${expected}：${f.zh}`, en: `${name.en} is blank but its parts add up to ${expected}: ${f.en}` }
-        : { zh: `合计不符：${name.zh} 应为 ${expected}。${f.zh}`, en: `Total does not add up: ${name.en} should be ${expected}. ${f.en}` },
+        ? { zh: `${name.zh} 为空，但其各项之和为 ${expected}`, en: `${name.en} is blank but its parts add up to ${expected}` }
+        : { zh: `合计不符：${name.zh} 应为 ${expected}，表中为 ${cell.value}`, en: `Total does not add up: ${name.en} should be ${expected}, the table says ${cell.value}` },
       start: cell.start, end: cell.end, cells: relationKeys([e], target), formula: f, expected,
       fix: readAsWritten(report, target) ? cellFix(target, cell, expected, false) : undefined,
     });

@@ -103,8 +103,13 @@ function columnHover({ base, text, report }: PlacedReport, offset: number): Hove
   return null;
 }
 
+/** More addends than this and a relation's line says only its sums (the full formula is in the CLI's JSON). */
+const LONGEST_FORMULA = 8;
+
 function relationLine(e: Evaluated, key: string): Message {
-  const f = formulaOf(e);
+  const f = e.spec.code !== 'balance' && e.spec.right.length > LONGEST_FORMULA
+    ? { zh: `${e.spec.names.zh}：各项之和 ${e.right}，表中为 ${e.left}`, en: `${e.spec.names.en}: the parts add up to ${e.right}, the table says ${e.left}` }
+    : formulaOf(e);
   const mark = e.ok ? '✓' : '✗';
   if (e.ok) return { zh: `${mark} ${f.zh}`, en: `${mark} ${f.en}` };
   const need = requiredValue(e, key);
