@@ -50,3 +50,24 @@ describe('package.json settings', () => {
     for (const k of keys) { assert.ok(k in en, `package.nls.json: ${k}`); assert.ok(k in zh, `package.nls.zh-cn.json: ${k}`); }
   });
 });
+
+describe('package.json: first run and editor defaults', () => {
+  const root = require('node:path').join(__dirname, '..', '..');
+  const fs = require('node:fs');
+  const pkg = JSON.parse(fs.readFileSync(`${root}/package.json`, 'utf8'));
+  it('every %key% is in both string tables, and the walkthrough\'s pages exist', () => {
+    const keys = [...JSON.stringify(pkg).matchAll(/"%([\w.-]+)%"/g)].map(m => m[1]);
+    for (const f of ['package.nls.json', 'package.nls.zh-cn.json']) {
+      const nls = JSON.parse(fs.readFileSync(`${root}/${f}`, 'utf8'));
+      const missing = keys.filter(k => !(k in nls));
+      if (missing.length) throw new Error(`${f} lacks ${missing.join(', ')}`);
+    }
+    const steps = pkg.contributes.walkthroughs[0].steps;
+    if (steps.length !== 4) throw new Error('four steps');
+    for (const s of steps) if (!fs.existsSync(`${root}/${s.media.markdown}`)) throw new Error(`missing ${s.media.markdown}`);
+  });
+  it('[nianbao] files: no boxes around NBSP and U+2002 (web reports are full of them), word wrap on', () => {
+    const d = pkg.contributes.configurationDefaults['[nianbao]'];
+    if (d['editor.unicodeHighlight.invisibleCharacters'] !== false || d['editor.unicodeHighlight.ambiguousCharacters'] !== false || d['editor.wordWrap'] !== 'on') throw new Error(JSON.stringify(d));
+  });
+});
