@@ -8,7 +8,7 @@ import { dateFindings } from './dates';
 /** Every check on one report, in document order; with the report's text, the narrative and date checks too. Pure. */
 export function checkReport(report: Report, text?: string): Finding[] {
   // No text at all is an empty file, as the CLI says of a file of 0 bytes: one message for both.
-  if (!isReport(report)) return [notAReport(report.start, report.start, report.end === report.start ? 'empty' : 'none')];
+  if (!isReport(report, text)) return [notAReport(report.start, report.start, report.end === report.start ? 'empty' : 'none')];
   const all = [
     ...sectionFindings(report), ...tableFindings(report), ...rowFindings(report),
     ...arithmeticFindings(report), ...invalidNumberFindings(report), ...blankCellFindings(report), ...templateFindings(report), ...townshipRulesFindings(report),
@@ -22,9 +22,11 @@ export function checkReport(report: Report, text?: string): Finding[] {
  * more), or a table with figures in three rows or more. A README or a rule page that only mentions
  * 政府信息公开, 总体情况 or 总计 is none of these, and gets no findings but this one.
  */
-function isReport(report: Report): boolean {
+function isReport(report: Report, text?: string): boolean {
   if (report.title) return true;
-  if (report.sections.filter(s => s.writtenNumber !== null).length >= 2) return true;
+  // Numbered headings that begin their lines (a README quoting `一、概述` mid-sentence has none).
+  const startsLine = (at: number) => text === undefined || /(?:^|[\r\n])[ \t\u3000#*>-]*$/.test(text.slice(Math.max(0, at - 12), at));
+  if (report.sections.filter(s => s.writtenNumber !== null && startsLine(s.headingStart)).length >= 2) return true;
   const hasFigures = (keys: string[]) => keys.some(k => report.cells.get(k)?.kind === 'number');
   return report.tables.some(t => t.rows.filter(r => hasFigures(r.cells)).length >= 3);
 }

@@ -71,7 +71,11 @@ function regions(nt: NormText, sections: Section[]): { active: Region | null; re
   const T = nt.text, N = T.length;
   const pick = (...xs: number[]) => { const ok = xs.filter(x => x >= 0); return ok.length ? Math.min(...ok) : -1; };
   const s2 = sectionAt(sections, nt, 2, 'end');
-  const activeFrom = s2 >= 0 ? s2 : firstIndex(T, '第二十条第', 0, N);
+  // The table starts at its first block header (第二十条第（一）项): narrative between the heading and
+  // the table (`…发布规章和规范性文件8件`) would otherwise be read as its rows.
+  const firstBlock = firstIndex(T, '第二十条第', Math.max(0, s2), N);
+  const s3start = sectionAt(sections, nt, 3, 'start');
+  const activeFrom = s2 >= 0 ? (firstBlock >= 0 && (s3start < 0 || firstBlock < s3start) ? firstBlock : s2) : firstBlock;
   const newRow = findLabel(nt, REQUESTS_2021.rows[0], Math.max(0, activeFrom), N);
   const s3 = sectionAt(sections, nt, 3, 'end');
   const note = firstIndex(T, '本列数据的勾稽关系', Math.max(0, activeFrom), N);
