@@ -18,17 +18,18 @@ export function dateFindings(report: Report, text: string): Finding[] {
   const year = report.year;
   if (!year) return [];
   const out: Finding[] = [];
-  const nt = normalize(text, 0, text.length);
-  const at = (ns: number, ne: number) => ({ start: nt.map[ns], end: nt.map[ne - 1] + 1 });
-  // The statistics period: the first one the text states.
+  // The statistics period: the first one the text states (normalised around its first 统计 only).
+  const k = text.indexOf('统计');
+  const pt = k >= 0 ? normalize(text, k, Math.min(text.length, k + 160)) : null;
+  const at = (nt: { map: Int32Array }, ns: number, ne: number) => ({ start: nt.map[ns], end: nt.map[ne - 1] + 1 });
   PERIOD.lastIndex = 0;
-  const p = PERIOD.exec(nt.text);
-  if (p) {
+  const p = pt ? PERIOD.exec(pt.text) : null;
+  if (p && pt) {
     const [, y1, m1, d1, y2, m2, d2] = p;
     const endYear = y2 ?? y1;
     if (+y1 !== year || +endYear !== year || +m1 !== 1 || +d1 !== 1 || +m2 !== 12 || +d2 !== 31) {
       out.push({
-        code: 'report-date', severity: 'information', cells: [], ...at(p.index, p.index + p[0].length),
+        code: 'report-date', severity: 'information', cells: [], ...at(pt, p.index, p.index + p[0].length),
         message: {
           zh: `统计期限为${y1}年${m1}月${d1}日至${endYear}年${m2}月${d2}日，不是报告年度${year}年的全年（1月1日至12月31日）`,
           en: `The statistics period is ${y1}-${m1}-${d1} to ${endYear}-${m2}-${d2}, not the whole of the report's year ${year}`,
@@ -38,7 +39,10 @@ export function dateFindings(report: Report, text: string): Finding[] {
   }
   const deadline = deadlineOf(report.title ?? '');
   if (!deadline) return out;
-  const published = publicationDate(text, nt.text, at);
+  // The date at the end: the report's last 400 source characters.
+  const tailFrom = Math.max(0, text.length - 400);
+  const tail = normalize(text, tailFrom, text.length);
+  const published = publicationDate(text, tail.text, (ns, ne) => at(tail, ns, ne));
   if (!published) return out;
   const { y, m, d, place } = published;
   const late = y > year + 1 || (y === year + 1 && (m > deadline.month || (m === deadline.month && d > deadline.day)));
@@ -71,12 +75,12 @@ type Place = { start: number; end: number };
 
 /**
  * The publication date and where it stands: an archive's `发布时间:` field, else the last date in
- * the report's last 300 normalised characters (its signature). `at` maps normalised indices to source offsets.
+ * `norm`, the report's normalised tail (its signature). `at` maps indices of `norm` to source offsets.
  */
 function publicationDate(src: string, norm: string, at: (ns: number, ne: number) => Place): { y: number; m: number; d: number; place: Place } | null {
   const f = PUBLISHED.exec(src.slice(0, 2000));
   if (f) return { y: +f[1], m: +f[2], d: +f[3], place: { start: f.index, end: f.index + f[0].length } };
-  DATE.lastIndex = Math.max(0, norm.length - 300);
+  DATE.lastIndex = 0;
   let last: RegExpExecArray | null = null;
   for (let m = DATE.exec(norm); m; m = DATE.exec(norm)) last = m;
   return last ? { y: +last[1], m: +last[2], d: +last[3], place: at(last.index, last.index + last[0].length) } : null;

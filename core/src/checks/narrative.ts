@@ -39,19 +39,43 @@ export function narrativeQuotes(report: Report, text: string): NarrativeQuote[] 
   const next = report.sections.find(s => s.number > 1 && s.start > from);
   const to = Math.min(next ? next.start : overview.end, firstTableStart(report, from));
   if (to <= from) return [];
-  const nt = normalize(text, from, to);
   const out: NarrativeQuote[] = [];
-  for (const phrase of PHRASES) {
-    phrase.pattern.lastIndex = 0;
-    for (let m = phrase.pattern.exec(nt.text); m; m = phrase.pattern.exec(nt.text)) {
-      if (phrase.partial && phrase.partial.test(m[1] ?? '')) continue;
-      const ns = phrase.zero ? m.index : m.index + m[0].lastIndexOf(m[2]);
-      const ne = phrase.zero ? m.index + m[0].length : ns + m[2].length;
-      out.push({
-        phrase, quoted: phrase.zero ? '0' : m[2], sums: phrase.readings.map(keys => tableSum(report, keys)),
-        start: nt.map[ns], end: nt.map[ne - 1] + 1, sentence: nt.text.slice(m.index, m.index + m[0].length),
-      });
+  const seen = new Set<string>();
+  // Only the text around the phrases' verbs is normalised: a window on each side of every one.
+  for (const [a, b] of keywordWindows(text, from, to)) {
+    const nt = normalize(text, a, b);
+    for (const phrase of PHRASES) {
+      phrase.pattern.lastIndex = 0;
+      for (let m = phrase.pattern.exec(nt.text); m; m = phrase.pattern.exec(nt.text)) {
+        if (phrase.partial && phrase.partial.test(m[1] ?? '')) continue;
+        const ns = phrase.zero ? m.index : m.index + m[0].lastIndexOf(m[2]);
+        const ne = phrase.zero ? m.index + m[0].length : ns + m[2].length;
+        const start = nt.map[ns], end = nt.map[ne - 1] + 1;
+        if (seen.has(`${phrase.id}:${start}`)) continue;
+        seen.add(`${phrase.id}:${start}`);
+        out.push({
+          phrase, quoted: phrase.zero ? '0' : m[2], sums: phrase.readings.map(keys => tableSum(report, keys)),
+          start, end, sentence: nt.text.slice(m.index, m.index + m[0].length),
+        });
+      }
     }
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
+
+/** The verbs every phrase holds one of, and how far around one a phrase may reach (in source characters). */
+const KEYWORDS = /收到|受理|接收|结转|复议|诉讼/g;
+const REACH = 120;
+
+/** Merged windows of text[from, to) around the keywords. */
+function keywordWindows(text: string, from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  const slice = text.slice(from, to);
+  KEYWORDS.lastIndex = 0;
+  for (let m = KEYWORDS.exec(slice); m; m = KEYWORDS.exec(slice)) {
+    const a = Math.max(from, from + m.index - REACH), b = Math.min(to, from + m.index + REACH);
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b); else out.push([a, b]);
   }
   return out;
 }
