@@ -15,7 +15,21 @@ import { isAsciiDigits } from '../parse/values';
  * A generator that would make more than `MAX_READINGS` readings makes none: the row stays unknown.
  * Without `withBlanks`, tier 2 is left out (a caller asks for it only when tier 1 does not do).
  */
-export interface Reading { cells: Cell[]; tier: number }
+export interface Reading {
+  readonly cells: Cell[];
+  tier: number;
+  /** The cells' values for the solver (solverValue), when the generator knows them without making the cells. */
+  readonly values?: Float64Array;
+}
+
+/** A reading's values for the solver (made once per reading). */
+const VALUES = new WeakMap<Reading, Float64Array>();
+export function valuesOf(r: Reading): Float64Array {
+  if (r.values) return r.values;
+  let v = VALUES.get(r);
+  if (!v) VALUES.set(r, (v = Float64Array.from(r.cells, solverValue)));
+  return v;
+}
 
 export const MAX_READINGS = 5000;
 
@@ -75,10 +89,7 @@ export function readingsOf(text: string, tokens: Cell[], n: number, layout: RowL
     const toks = withoutTrailingYear(text, tokens, n);
     const digits = toks.reduce((s, t) => s + t.text.length, 0);
     if ((inline || toks !== tokens) && digits >= n && toks.length <= n) {
-      const splits = digitSplits(toks, n);
-      if (splits === null) return [];
-      for (const cells of splits) out.push({ cells, tier: 1 });
-      return out;
+      return digitSplits(toks, n) ?? [];
     }
     if (k > n && !inline) {
       const joined = joins(text, tokens, n);
@@ -119,36 +130,51 @@ function withoutTrailingYear(text: string, tokens: Cell[], n: number): Cell[] {
 }
 
 /** Every way to cut each token's digits into pieces (no piece but `0` starting with 0) giving `n` pieces in all; null past the limit. */
-function digitSplits(tokens: Cell[], n: number): Cell[][] | null {
+function digitSplits(tokens: Cell[], n: number): Reading[] | null {
   const total = tokens.reduce((s, t) => s + t.text.length, 0);
   if (total < n) return [];
   // As many digits as cells (`0000000`, `1000001`): one digit each, the only split.
   if (total === n) {
     const cells: Cell[] = [];
     for (const t of tokens) for (let i = 0; i < t.text.length; i++) cells.push(piece(t, i, i + 1));
-    return [cells];
+    return [{ cells, tier: 1 }];
   }
   // Count first (ways[t][m]: cutting tokens t.. into m pieces), so a run with too many splits costs nothing.
   const ways = countSplits(tokens, n);
   if (ways > MAX_READINGS) return null;
-  const out: Cell[][] = [];
-  const cur: Cell[] = [];
-  const cut = (t: number, from: number, left: number) => {
-    if (t === tokens.length) { if (left === 0) out.push([...cur]); return; }
+  const out: Reading[] = [];
+  // Hot loop: a split is kept as its pieces' places and values; its cells are made only if it is read.
+  const spans = new Int32Array(3 * n), values = new Float64Array(n);
+  const cut = (t: number, from: number, k: number) => {
+    if (t === tokens.length) { if (k === n) out.push(new SplitReading(tokens, spans.slice(), values.slice())); return; }
     const tok = tokens[t];
     const len = tok.text.length;
-    if (from === len) { cut(t + 1, 0, left); return; }
-    if (left === 0) return;
+    if (from === len) { cut(t + 1, 0, k); return; }
+    if (k === n) return;
     // The next piece starts at `from`: a single 0, or a figure without a leading zero.
     const maxTo = tok.text.charCodeAt(from) === 0x30 ? from + 1 : len;
     for (let to = from + 1; to <= maxTo; to++) {
-      cur.push(piece(tok, from, to));
-      cut(t, to, left - 1);
-      cur.pop();
+      spans[3 * k] = t; spans[3 * k + 1] = from; spans[3 * k + 2] = to;
+      values[k] = to - from > 15 ? NaN : Number(tok.text.slice(from, to));
+      cut(t, to, k + 1);
     }
   };
-  cut(0, 0, n);
+  cut(0, 0, 0);
   return out;
+}
+
+/** A split of digit runs into pieces: its values for the solver, its cells made when first asked for. */
+class SplitReading implements Reading {
+  readonly tier = 1;
+  private made: Cell[] | undefined;
+  constructor(private readonly tokens: Cell[], private readonly spans: Int32Array, readonly values: Float64Array) {}
+  get cells(): Cell[] {
+    if (!this.made) {
+      const s = this.spans;
+      this.made = Array.from(this.values, (_, k) => piece(this.tokens[s[3 * k]], s[3 * k + 1], s[3 * k + 2]));
+    }
+    return this.made;
+  }
 }
 
 function countSplits(tokens: Cell[], n: number): number {

@@ -1,6 +1,6 @@
 import type { Cell, Provenance, TableRow } from '../model';
 import type { RelationSpec } from '../template/types';
-import { collapseSignature, readingsOf, solverValue, type Reading } from './readings';
+import { collapseSignature, readingsOf, valuesOf, type Reading } from './readings';
 import { relationHolds, solve, type SolveRelation, type SolveRow } from './solve';
 
 /**
@@ -97,7 +97,8 @@ function tableRelations(rows: RowTokens[], relations: RelationSpec[]): { rels: S
 /** Whether a reading satisfies a row relation (or cannot be judged on it). */
 function readingHolds(reading: Reading, rel: RelationSpec, cols: number[]): boolean {
   let left = 0, right = 0;
-  cols.forEach((c, j) => { const v = solverValue(reading.cells[c]); if (j < rel.left.length) left += v; else right += v; });
+  const values = valuesOf(reading);
+  cols.forEach((c, j) => { const v = values[c]; if (j < rel.left.length) left += v; else right += v; });
   return Number.isNaN(left) || Number.isNaN(right) || left === right;
 }
 
@@ -138,7 +139,7 @@ export function inferTable(text: string, rows: RowTokens[], relations: RelationS
   const solveRows: SolveRow[] = rows.map((r, i) => {
     const rs = readings[i];
     if (!rs) return { options: [new Float64Array(r.keys.length).fill(NaN)], tiers: [0] };
-    return { options: rs.map(x => Float64Array.from(x.cells, solverValue)), tiers: rs.map(x => x.tier) };
+    return { options: rs.map(valuesOf), tiers: rs.map(x => x.tier) };
   });
   const result = solve(solveRows, rels);
   const trustSolutions = result.solutions.length > 0 && !result.incomplete;
