@@ -107,7 +107,8 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type RuleCode =
   | 'row-sum' | 'column-sum' | 'balance' | 'appeals-sum'
   | 'missing-section' | 'section-order' | 'missing-table' | 'missing-row' | 'malformed-row'
-  | 'invalid-number' | 'blank-cell' | 'outdated-template' | 'not-a-report' | 'uncertain-cells';
+  | 'invalid-number' | 'blank-cell' | 'outdated-template' | 'not-a-report' | 'uncertain-cells'
+  | 'invalid-directive' | 'unused-directive';
 
 export interface Message { zh: string; en: string }
 

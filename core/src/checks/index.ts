@@ -18,7 +18,7 @@ export function checkReport(report: Report): Finding[] {
  * more), or a table with figures in three rows or more. A README or a rule page that only mentions
  * 政府信息公开, 总体情况 or 总计 is none of these, and gets no findings but this one.
  */
-function isReport(report: Report): boolean {
+export function isReport(report: Report): boolean {
   if (report.title) return true;
   if (report.sections.filter(s => s.writtenNumber !== null).length >= 2) return true;
   const hasFigures = (keys: string[]) => keys.some(k => report.cells.get(k)?.kind === 'number');
