@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { documentJson, LineIndex, ReportDocument, type DocumentOptions } from '../../core/src';
+import { documentJson, LineIndex, ReportDocument, RULES, type DocumentOptions } from '../../core/src';
 import { fixturePath, REAL, real, SEEDS, seed, snapshot } from '../support/fixtures';
 
 /*
@@ -56,6 +56,10 @@ describe('inline disable comments', () => {
     it(`next line, as a ${form}: only that rule on that line`, () => {
       const text = insertLine(bad, totalLine, line);
       assert.deepEqual(found(text, UNUSED), [blank()]);
+      assert.deepEqual(found(text.split('\n').join('\r\n'), UNUSED), [blank()], 'CRLF');
+      // The blank-cell finding is an empty span at the end of its label's line: covered too.
+      assert.equal(base.split('\n')[penaltyLine].trimEnd().length, blankAt.character);
+      assert.deepEqual(found(insertLine(bad, penaltyLine, line.replace('row-sum', 'blank-cell')), UNUSED), [`row-sum@${totalLine + 1}:0`]);
       // Above another line, it suppresses nothing there, and says so when asked.
       const elsewhere = insertLine(bad, totalLine - 2, line);
       assert.deepEqual(found(elsewhere), [blank(), `row-sum@${totalLine + 1}:0`]);
@@ -136,6 +140,15 @@ describe('inline disable comments', () => {
     const own = diagnostics(insertLine(bad, 0, 'nianbao-disable invalid-directive'));
     assert.deepEqual(own.map(x => x.code), ['invalid-directive', 'blank-cell', 'row-sum']);
     assert.match(own[0].message, /cannot be turned off by a directive/);
+  });
+
+  it('the directives’ rules are documented like every rule: a page each and a row in the rules list', () => {
+    const list = readFileSync(fixturePath('..', '..', 'docs', 'rules', 'README.md'), 'utf8');
+    for (const { code } of RULES) {
+      assert.ok(existsSync(fixturePath('..', '..', 'docs', 'rules', `${code}.md`)), code);
+      assert.ok(list.includes(`| [\`${code}\`](${code}.md) |`), code);
+    }
+    assert.ok(RULES.some(r => r.code === 'invalid-directive') && RULES.some(r => r.code === 'unused-directive'));
   });
 
   it('a text that holds no report gets no findings about the directives it shows', () => {
