@@ -2,7 +2,8 @@
  * Nianbao core: text → report model → findings. Pure: no editor, no LSP connection, no file system.
  */
 export * from './model';
-export { ReportDocument, type PlacedReport, type ReportChunk, type TextSource } from './parse/document';
+export { ReportDocument, type DocumentOptions, type PlacedReport, type ReportChunk, type TextSource } from './parse/document';
+export { applyDirectives, findDirectives, maskDirectives, type Directive, type DirectiveKind, type DirectiveOptions, type DirectiveScan, type UnusedDirectives } from './checks/directives';
 export { parseReport } from './parse/report';
 export { checkReport, notAReport } from './checks';
 export { LineIndex, pushLineStarts } from './text/lineIndex';

@@ -23,4 +23,6 @@ export const RULES: RuleInfo[] = [
   { code: 'blank-cell', severity: 'warning', summary: { zh: '单元格为空（空不等于 0）', en: 'A cell is blank (blank is not zero)' } },
   { code: 'outdated-template', severity: 'warning', summary: { zh: '2021 年及以后的报告使用了 2019 年试行格式', en: 'A 2021-or-later report uses the 2019 trial format' } },
   { code: 'not-a-report', severity: 'warning', summary: { zh: '文件中没有找到年报（空文件、二进制文件或其他文本）', en: 'No report found in the file (empty, binary or other text)' } },
+  { code: 'invalid-directive', severity: 'error', summary: { zh: '行内关闭指令写错：未知的指令或规则代码', en: 'An inline disable comment names an unknown directive or rule code' } },
+  { code: 'unused-directive', severity: 'warning', summary: { zh: '行内关闭指令没有抑制任何问题（仅在开启 reportUnusedDisableDirectives 时报告）', en: 'An inline disable comment suppressed nothing (reported only with reportUnusedDisableDirectives)' } },
 ];

@@ -22,7 +22,7 @@ export function checkReport(report: Report, text?: string): Finding[] {
  * more), or a table with figures in three rows or more. A README or a rule page that only mentions
  * 政府信息公开, 总体情况 or 总计 is none of these, and gets no findings but this one.
  */
-function isReport(report: Report, text?: string): boolean {
+export function isReport(report: Report, text?: string): boolean {
   if (report.title) return true;
   // Numbered headings that begin their lines (a README quoting `一、概述` mid-sentence has none).
   const startsLine = (at: number) => text === undefined || /(?:^|[\r\n])[ \t\u3000#*>-]*$/.test(text.slice(Math.max(0, at - 12), at));

@@ -1,5 +1,6 @@
 import type { Finding, Report } from '../model';
-import { checkReport } from '../checks';
+import { checkReport, isReport } from '../checks';
+import { applyDirectives, findDirectives, maskDirectives, type DirectiveOptions } from '../checks/directives';
 import { HTML_HEAD, looksLikeHtml, renderHtml } from '../text/html';
 import { parseReport, type ParseOptions } from './report';
 import { scanBoundaries } from './segment';
@@ -24,16 +25,30 @@ function flat(s: string): string {
   return copy === s ? copy : s;
 }
 
-export function analyseChunk(text: string, copy = false, options: ParseOptions = {}): ReportChunk {
+/** How a document is read (the tables' format) and checked (unused inline directives). */
+export interface DocumentOptions extends ParseOptions, DirectiveOptions {}
+
+/**
+ * One report's text parsed and checked, under its inline directives: the reader sees the text with
+ * the directives blanked (offsets unchanged), the findings they cover are dropped.
+ */
+export function analyseChunk(text: string, copy = false, options: DocumentOptions = {}): ReportChunk {
   const own = copy ? flat(text) : text;
-  const report = parseReport(own, options);
-  return { text: own, report, findings: checkReport(report, own) };
+  const scan = findDirectives(own, false);
+  // Directives are blanked before reading (same offsets): they never change how the tables read.
+  const masked = maskDirectives(own, scan);
+  const report = parseReport(masked, options);
+  return { text: own, report, findings: applyDirectives(checkReport(report, masked), scan, options, isReport(report, masked)) };
 }
 
-/** An HTML page is read as one report-sequence through its rendering, then mapped back to page offsets. */
-function analyseHtml(text: string, options: ParseOptions): ReportChunk[] {
+/**
+ * An HTML page is read as one report-sequence through its rendering (which shows no comment), then
+ * mapped back to page offsets, where its directive comments apply.
+ */
+function analyseHtml(text: string, options: DocumentOptions): ReportChunk[] {
   const r = renderHtml(text);
-  const chunk = analyseChunk(r.text, false, options);
+  const report = parseReport(r.text, options);
+  const chunk: ReportChunk = { text: r.text, report, findings: checkReport(report) };
   const at = (o: number) => (o >= r.map.length ? text.length : r.map[o]);
   // A range never ends before it starts (the layout of a spanned place points back to the cell spanning it).
   const end = (s: number, e: number) => (e <= s ? at(s) : Math.max(at(s), r.ends[e - 1]));
@@ -57,6 +72,7 @@ function analyseHtml(text: string, options: ParseOptions): ReportChunk[] {
       if (/&[^;\s<>]{0,10}$/.test(text.slice(Math.max(0, f.fix.start - 11), f.fix.start)) || /[<>]/.test(text.slice(f.fix.start, f.fix.end))) f.fix = undefined;
     }
   }
+  chunk.findings = applyDirectives(chunk.findings, findDirectives(text, true), options, isReport(rep));
   return [{ ...chunk, text }];
 }
 
@@ -81,7 +97,7 @@ export interface TextSource { readonly length: number; slice(start: number, end:
  * the new text.
  */
 export class ReportDocument {
-  private constructor(private whole: string | null, readonly chunks: ReportChunk[], readonly starts: number[], readonly html: boolean, readonly options: ParseOptions) {}
+  private constructor(private whole: string | null, readonly chunks: ReportChunk[], readonly starts: number[], readonly html: boolean, readonly options: DocumentOptions) {}
 
   /** The document's text (joined from the reports' texts the first time it is asked for after an update). */
   get text(): string {
@@ -89,7 +105,7 @@ export class ReportDocument {
     return this.whole;
   }
 
-  static parse(text: string, options: ParseOptions = {}): ReportDocument {
+  static parse(text: string, options: DocumentOptions = {}): ReportDocument {
     if (looksLikeHtml(text)) return new ReportDocument(text, analyseHtml(text, options), [0], true, options);
     const bounds = scanBoundaries(text, 0, text.length);
     const chunks = bounds.map((b, i) => analyseChunk(text.slice(b, i + 1 < bounds.length ? bounds[i + 1] : text.length), false, options));
