@@ -33,7 +33,7 @@ export class ConfigError extends Error {}
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
 const CODES = new Set<string>(RULES.map(r => r.code));
 
-const json = (file: string, content: string) => JSON.parse(content);
+const json = (_file: string, content: string) => JSON.parse(content);
 const explorer = lilconfigSync('nianbao', {
   searchPlaces: ['.nianbaorc.json', '.nianbaorc', 'package.json'],
   loaders: { '.json': json, noExt: json },

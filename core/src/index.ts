@@ -18,4 +18,5 @@ export { RULES, type RuleInfo } from './rules';
 export { diagnosticsJson, documentJson, documentJsonMembers, writeDocumentJsonMembers, type JsonSink, type CellJson, type ReportJson, type DiagnosticJson, type Lang } from './serialize';
 export * from './languageFeatures';
 export { skeleton2021 } from './template/skeleton';
-export { acrossYears, bodyOf, dice, COPY_THRESHOLD, type AcrossFinding, type YearReport } from './checks/acrossYears';
+export { acrossYears, dice, COPY_THRESHOLD, type AcrossFinding, type YearReport } from './checks/acrossYears';
+export { bodyOf } from './checks/body';

@@ -5,8 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { applyEdits, TestClient } from '../support/lspClient';
-import { real, seed } from '../support/fixtures';
-import { ReportDocument } from '../../core/src';
+import { grantedTotalAs9, real, seed } from '../support/fixtures';
 import { sleep } from './rawServer';
 
 /*
@@ -15,10 +14,7 @@ import { sleep } from './rawServer';
  */
 
 /** A report (seed 002 unless given) with 予以公开·总计 changed to 9 (one error, with a certain fix back to `value`). */
-function broken(text = seed('002')) {
-  const c = ReportDocument.parse(text).reports()[0].report.cells.get('requests.granted.total')!;
-  return { text, bad: text.slice(0, c.start) + '9' + text.slice(c.end), start: c.start, value: c.value };
-}
+const broken = grantedTotalAs9;
 /** The UTF-16 position of an offset. */
 const pos16 = (text: string, o: number) => { const b = text.slice(0, o); const line = b.split('\n').length - 1; return { line, character: o - (b.lastIndexOf('\n') + 1) }; };
 /** The same position counted in UTF-8 bytes. */

@@ -4,15 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TestClient } from '../support/lspClient';
-import { seed } from '../support/fixtures';
-import { ReportDocument } from '../../core/src';
+import { grantedTotalAs9 } from '../support/fixtures';
 
 /** Seed 002 with 予以公开·总计 changed from 7 to 9: one row-sum error. */
-function broken(): string {
-  const text = seed('002');
-  const c = ReportDocument.parse(text).reports()[0].report.cells.get('requests.granted.total')!;
-  return text.slice(0, c.start) + '9' + text.slice(c.end);
-}
+const broken = () => grantedTotalAs9().bad;
 const rowSum = (ds: { code?: unknown; severity?: number }[]) => ds.filter(d => d.code === 'row-sum').map(d => d.severity);
 
 describe('language server: the project configuration under the editor\'s settings', function () {

@@ -1,15 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { TestClient } from '../support/lspClient';
-import { seed } from '../support/fixtures';
-import { LineIndex, ReportDocument } from '../../core/src';
+import { grantedTotalAs9 } from '../support/fixtures';
 
 /** Seed 002 with 予以公开·总计 written as 9 (row-sum), and the line it is on. */
-function broken(): { bad: string; line: number } {
-  const text = seed('002');
-  const c = ReportDocument.parse(text).reports()[0].report.cells.get('requests.granted.total')!;
-  const bad = text.slice(0, c.start) + '9' + text.slice(c.end);
-  return { bad, line: new LineIndex(bad).lineOf(c.start) };
-}
+const broken = () => grantedTotalAs9();
 const codes = (d: { code?: string | number; range: { start: { line: number } } }[]) => d.map(x => `${x.code}@${x.range.start.line}`);
 
 describe('language server: inline disable comments', function () {

@@ -1,19 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { applyEdits, TestClient } from '../support/lspClient';
-import { seed } from '../support/fixtures';
+import { grantedTotalAs9, seed } from '../support/fixtures';
 import { ReportDocument } from '../../core/src';
 
 const isErr = (d: { severity?: number }) => d.severity === 1;
 
 /** Seed 002 with 予以公开·总计 changed from 7 to 9: the round trip, over plain stdio. */
-function broken(): { text: string; bad: string; cell: { start: number; end: number }; line: number; character: number } {
-  const text = seed('002');
-  const c = ReportDocument.parse(text).reports()[0].report.cells.get('requests.granted.total')!;
-  const bad = text.slice(0, c.start) + '9' + text.slice(c.end);
-  const before = text.slice(0, c.start);
-  const line = before.split('\n').length - 1;
-  return { text, bad, cell: c, line, character: c.start - (before.lastIndexOf('\n') + 1) };
-}
+const broken = () => grantedTotalAs9();
 
 describe('language server over stdio', function () {
   this.timeout(30000);

@@ -1,16 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { TestClient } from '../support/lspClient';
-import { seed } from '../support/fixtures';
-import { ReportDocument } from '../../core/src';
+import { grantedTotalAs9 } from '../support/fixtures';
 
 const CJK = /[\u4e00-\u9fff]/;
 
 /** Seed 002 with 予以公开·总计 changed from 7 to 9. */
-function broken(): string {
-  const text = seed('002');
-  const c = ReportDocument.parse(text).reports()[0].report.cells.get('requests.granted.total')!;
-  return text.slice(0, c.start) + '9' + text.slice(c.end);
-}
+const broken = () => grantedTotalAs9().bad;
 
 describe('setting nianbao.messageLanguage (language server)', function () {
   this.timeout(30000);

@@ -3,7 +3,6 @@ import { normalizeText } from '../text/normalize';
 import { cellName } from '../template/names';
 import { REQUEST_COLUMNS } from '../template/tables';
 import { bodyOf } from './body';
-export { bodyOf };
 
 /**
  * This year against last year, across files (issue 18): the same body's report of the year before

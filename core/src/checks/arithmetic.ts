@@ -11,16 +11,20 @@ const ORDER = { 'row-sum': 0, 'column-sum': 1, balance: 2, 'appeals-sum': 3 } as
  * The edit that puts `value` into `cell`: replaces its figure, or fills a blank or `/` in place.
  * None for a digit of a row read digit by digit (`3000000`): any edit there can change how the run,
  * and the numbering of the label after it, is read — the finding says what the cell should hold.
- * None either for a cell the reader placed or solved, or for a count that would be negative or fractional.
+ * None in a table the reader placed or solved any cell of (changing one figure there can change how
+ * its other rows are read), nor for a count that would be negative or fractional.
  */
-export function cellFix(key: string, cell: Cell, value: string, certain: boolean): Finding['fix'] {
-  if (cell.glued) return undefined;
-  // A cell the reader placed or solved stands where the layout put it: an edit there can change how
-  // the whole row is read. Only a figure as written is rewritten.
-  if (cell.provenance && cell.provenance !== 'written') return undefined;
+function cellFix(report: Report, key: string, cell: Cell, value: string, certain: boolean): Finding['fix'] {
+  if (cell.glued || !readAsWritten(report, key)) return undefined;
   // A count is a whole number of zero or more: a negative or fractional total is no fix.
   if (/^(?:requests|appeals)\./.test(key) && !/^\d+$/.test(value)) return undefined;
   return { key, start: cell.start, end: cell.end, newText: value, certain };
+}
+
+/** Whether every cell of the table `key` belongs to is as written. */
+function readAsWritten(report: Report, key: string): boolean {
+  const table = report.tables.find(t => key.startsWith(`${t.id}.`));
+  return !!table && table.rows.every(r => r.cells.every(k => { const p = report.cells.get(k)?.provenance; return !p || p === 'written'; }));
 }
 
 /** The cell to change first, then every cell of the relations. */
@@ -34,15 +38,6 @@ function relationKeys(rels: Evaluated[], first: string): string[] {
  * Errors for REPORT-FORMAT §5 relations 1–4. Relations broken by one located cell become a single
  * finding on that cell ("likely wrong"); the rest are reported on their totals.
  */
-/**
- * Whether the table a cell belongs to was read as written, every cell of it: in a table the reader
- * solved, changing one figure can change how the other rows are read, so no figure is rewritten there.
- */
-function readAsWritten(report: Report, key: string): boolean {
-  const table = report.tables.find(t => key.startsWith(`${t.id}.`));
-  return !!table && table.rows.every(r => r.cells.every(k => { const p = report.cells.get(k)?.provenance; return !p || p === 'written'; }));
-}
-
 export function arithmeticFindings(report: Report): Finding[] {
   const unreadable = brokenWhateverTheReading(report);
   if (allRelationsHold(report)) return unreadable;
@@ -62,7 +57,7 @@ export function arithmeticFindings(report: Report): Finding[] {
       },
       start: cell.start, end: cell.end, cells: relationKeys(rels, s.key),
       formula: joinMessages(rels.map(formulaOf)), expected: s.value,
-      fix: readAsWritten(report, s.key) ? cellFix(s.key, cell, s.value, s.certain) : undefined,
+      fix: cellFix(report, s.key, cell, s.value, s.certain),
     });
   }
   out.push(...unreadable);
@@ -87,7 +82,7 @@ export function arithmeticFindings(report: Report): Finding[] {
         ? { zh: `${name.zh} 为空，但其各项之和为 ${expected}`, en: `${name.en} is blank but its parts add up to ${expected}` }
         : { zh: `合计不符：${name.zh} 应为 ${expected}，表中为 ${cell.value}`, en: `Total does not add up: ${name.en} should be ${expected}, the table says ${cell.value}` },
       start: cell.start, end: cell.end, cells: relationKeys([e], target), formula: f, expected,
-      fix: readAsWritten(report, target) ? cellFix(target, cell, expected, false) : undefined,
+      fix: cellFix(report, target, cell, expected, false),
     });
   }
   return out;

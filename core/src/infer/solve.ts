@@ -165,7 +165,7 @@ class Search {
   private readonly byRow: SolveRelation[][];
   private readonly prunable: Set<SolveRelation>;
 
-  constructor(private readonly rows: Float64Array[][], private readonly relations: SolveRelation[], private readonly limits: SolveLimits) {
+  constructor(private readonly rows: Float64Array[][], relations: SolveRelation[], private readonly limits: SolveLimits) {
     const n = rows.length;
     this.choice = new Int32Array(n);
     this.assigned = new Uint8Array(n);

@@ -1,8 +1,6 @@
 import type { Finding } from '../model';
 import type { PlacedReport } from '../parse/document';
-import { parseReport } from '../parse/report';
-import { checkReport } from '../checks';
-import { ReportDocument } from '../parse/document';
+import { analyseChunk, ReportDocument } from '../parse/document';
 
 /** A text edit in document offsets. */
 export interface OffsetEdit { start: number; end: number; newText: string }
@@ -52,7 +50,7 @@ function settle(doc: ReportDocument, p: PlacedReport): Map<string, string> {
       text = text.slice(0, f.start) + f.newText + text.slice(f.end);
     }
     // An HTML page is re-read through its rendering (one chunk: the whole page).
-    findings = doc.html ? ReportDocument.parse(text, doc.options).chunks[0].findings : checkReport(parseReport(text, doc.options), text);
+    findings = doc.html ? ReportDocument.parse(text, doc.options).chunks[0].findings : analyseChunk(text, false, doc.options).findings;
   }
   return values;
 }
