@@ -117,12 +117,42 @@
 
 ;;; Tests
 
-(ert-deftest nianbao-eglot-01-attaches-to-reports-only ()
-  "A report named .txt opens in nianbao-mode under eglot; a plain .txt file and a .md note do not."
+(defun nianbao-test-mode-of (file)
+  "The major mode `set-auto-mode' picks for FILE (mode hooks delayed: eglot is not started)."
+  (with-temp-buffer
+    (insert-file-contents file)
+    (setq buffer-file-name file)
+    (delay-mode-hooks (set-auto-mode))
+    (prog1 major-mode (setq buffer-file-name nil))))
+
+(defun nianbao-test-files (&rest globs)
+  (apply #'append (mapcar (lambda (g) (file-expand-wildcards (expand-file-name g nianbao-test-root))) globs)))
+
+(ert-deftest nianbao-eglot-01-report-files-only ()
+  "Every report in test/fixtures opens in nianbao-mode; the repository's own Markdown pages and
+source files, which name the report without being one, do not."
+  (let ((reports (nianbao-test-files "test/fixtures/seeds/*.txt" "test/fixtures/real/*.txt"
+                                     "test/fixtures/real2/*.txt" "test/fixtures/html/*.html"
+                                     "test/fixtures/encodings/001-*.txt" "test/fixtures/encodings/003-*.txt"))
+        (others (nianbao-test-files "*.md" "docs/*.md" "test/fixtures/*.md" "test/fixtures/*/*.md"
+                                    "core/src/*.ts" "test/editors/emacs/*.el")))
+    (should (> (length reports) 40))
+    (should (> (length others) 15))
+    (should (equal (cl-remove-if (lambda (f) (eq (nianbao-test-mode-of f) 'nianbao-mode)) reports) nil))
+    (should (equal (cl-remove-if-not (lambda (f) (eq (nianbao-test-mode-of f) 'nianbao-mode)) others) nil))
+    ;; GB 18030 is not guessed under -Q's UTF-8 defaults: once Emacs reads it as such (language
+    ;; environment Chinese-GB18030, or `prefer-coding-system'), it is a report like the others.
+    (let ((coding-system-for-read 'gb18030))
+      (should (eq (nianbao-test-mode-of (car (nianbao-test-files "test/fixtures/encodings/000-gb18030.txt")))
+                  'nianbao-mode)))))
+
+(ert-deftest nianbao-eglot-02-eglot-manages-reports-only ()
+  "A report named .txt opens in nianbao-mode under eglot (language id nianbao); a .nianbao file is
+in nianbao-mode too; a plain .txt note and a .md page stay in their modes, without eglot."
   (let ((report (nianbao-test-open (nianbao-test-write "report.txt" (nianbao-test-read nianbao-test-seed))))
         (ext (nianbao-test-open (nianbao-test-write "empty.nianbao" "")))
         (note (nianbao-test-open (nianbao-test-write "notes.txt" "会议纪要：本周讨论排期。\n总计 3 项。\n")))
-        (md (nianbao-test-open (nianbao-test-write "README.md" "# 说明\n\n总计 2 项。\n"))))
+        (md (nianbao-test-open (nianbao-test-write "README.md" (nianbao-test-read (expand-file-name "README.md" nianbao-test-root))))))
     (with-current-buffer report
       (should (eq major-mode 'nianbao-mode))
       (nianbao-test-wait-for "eglot to manage report.txt" (lambda () (bound-and-true-p eglot--managed-mode)))
@@ -135,7 +165,7 @@
         (should-not (eglot-current-server))))
     (mapc #'kill-buffer (list report ext note md))))
 
-(ert-deftest nianbao-eglot-02-diagnostic-position-and-code ()
+(ert-deftest nianbao-eglot-03-diagnostic-position-and-code ()
   "The broken total gets one row-sum error exactly on its cell: line 168, columns 0-1."
   (let ((buf (nianbao-test-open-broken "diagnostic-002.txt")))
     (let* ((errs (nianbao-test-sum-errors))
@@ -158,7 +188,7 @@
                               (flymake-diagnostic-text d))))
     (kill-buffer buf)))
 
-(ert-deftest nianbao-eglot-03-hover-shows-the-computed-total ()
+(ert-deftest nianbao-eglot-04-hover-shows-the-computed-total ()
   "eldoc's hover at the cell (eglot-hover-eldoc-function) names the cell and the total 7."
   (let ((buf (nianbao-test-open-broken "hover-002.txt")) text)
     (goto-char (flymake-diagnostic-beg (nianbao-test-cell-error)))
@@ -169,7 +199,7 @@
     (should (string-match-p (format "=[ \t]*%s\\([^0-9.]\\|\\'\\)" nianbao-test-right) text))
     (kill-buffer buf)))
 
-(ert-deftest nianbao-eglot-04-quick-fix-corrects-the-file ()
+(ert-deftest nianbao-eglot-05-quick-fix-corrects-the-file ()
   "`eglot-code-actions' at the cell, the preferred quick fix chosen: the buffer and the saved file
 equal seed 002 again and the error is gone."
   (let ((buf (nianbao-test-open-broken "quickfix-002.txt"))

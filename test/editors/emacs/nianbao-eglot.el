@@ -14,10 +14,15 @@
   "Major mode for government information-disclosure annual reports (政府信息公开工作年度报告).")
 
 (defun nianbao-report-p ()
-  "Non-nil when the text from point holds a report's title words.
+  "Non-nil in a .txt, .md or .html file whose beginning reads like a report: a year and
+政府信息公开 on one line (the title), or a line opening with 一、总体情况 (section one).
 `set-auto-mode' calls this at the start of the buffer, narrowed to its first
 `magic-mode-regexp-match-limit' characters."
-  (re-search-forward "政府信息公[开開]\\|政府資訊公開" nil t))
+  (and buffer-file-name
+       (string-match-p "\\.\\(txt\\|md\\|html?\\)\\'" buffer-file-name)
+       (re-search-forward
+        "20[0-9][0-9][ \t]*年[^\n]\\{0,40\\}政府\\(信息\\|資訊\\)公[开開]\\|^[ \t　]*一[、.．][ \t]*\\(总体情况\\|總體情況\\)"
+        nil t)))
 
 ;; Report files: the .nianbao extension, or any file whose beginning names the report.
 (add-to-list 'auto-mode-alist '("\\.nianbao\\'" . nianbao-mode))
