@@ -230,6 +230,15 @@ equal seed 002 again and the error is gone."
                            (lambda () (or (null (nianbao-test-sum-errors)) (progn (flymake-start) nil))))
     (kill-buffer buf)))
 
+;; Not a client test, but it keeps the page true: docs/editors.md shows the configuration loaded above.
+(ert-deftest nianbao-eglot-06-docs-show-this-configuration ()
+  (let* ((file (nianbao-test-read (expand-file-name "test/editors/emacs/nianbao-eglot.el" nianbao-test-root)))
+         (config (substring file (string-match-p "^(require 'eglot)" file)
+                            (+ (string-match-p "^(add-hook 'nianbao-mode-hook #'eglot-ensure)$" file)
+                               (length "(add-hook 'nianbao-mode-hook #'eglot-ensure)")))))
+    (should (> (length config) 500))
+    (should (string-search config (nianbao-test-read (expand-file-name "docs/editors.md" nianbao-test-root))))))
+
 ;;; Run
 
 (let* ((stats (ert-run-tests-batch "^nianbao-eglot-"))
