@@ -1,30 +1,13 @@
 // Idempotent, pinned installs for the real-editor tests (see ../../../scripts/test-vscode.mjs).
 // Everything goes under <repo>/.vscode-test/ (ignored by git); a stamp file per tool records what
 // was installed, so later runs skip straight to the tests.
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { paths, VERSIONS } from './paths.mjs';
+import { aptInstall, dpkgInstalled, run } from '../../support/apt.mjs';
 
 function log(msg) {
   console.log(`[test:vscode] ${msg}`);
-}
-
-function run(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
-  if (r.error) throw r.error;
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
-}
-
-function dpkgInstalled(pkg) {
-  const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
-  return r.status === 0 && /install ok installed/.test(r.stdout);
-}
-
-function aptCandidate(pkg) {
-  const r = spawnSync('apt-cache', ['policy', pkg], { encoding: 'utf8' });
-  const m = /Candidate:\s*(\S+)/.exec(r.stdout ?? '');
-  return !!m && m[1] !== '(none)';
 }
 
 /** Debian chromium (the browser playwright-core drives), libkrb5-dev (code-server's kerberos module) and a CJK font (readable screenshots). */
@@ -33,23 +16,7 @@ export function ensureAptPackages() {
   const missing = wanted.filter(p => !dpkgInstalled(p));
   if (missing.length === 0 && fs.existsSync(paths.chromium)) return;
   if (missing.length === 0) missing.push('chromium'); // installed but binary gone: reinstall
-  const sudo = process.getuid && process.getuid() !== 0 ? ['sudo'] : [];
-  const apt = (args) => sudo.length ? run('sudo', ['apt-get', ...args], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
-    : run('apt-get', args, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (!missing.every(aptCandidate)) {
-    log('apt-get update (package lists do not know ' + missing.join(', ') + ')');
-    apt(['update']);
-  }
-  log(`apt-get install ${missing.join(' ')}`);
-  const t = Date.now();
-  try {
-    apt(['install', '-y', '--no-install-recommends', ...missing]);
-  } catch (e) {
-    log(`install failed (${e.message}); retrying after apt-get update`);
-    apt(['update']);
-    apt(['install', '-y', '--no-install-recommends', ...missing]);
-  }
-  log(`apt packages installed in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  aptInstall(missing, log);
 }
 
 function stampOk(dir, spec, mustExist) {
