@@ -196,6 +196,35 @@ describe('nianbao check: the project configuration', function () {
   });
 });
 
+describe('nianbao check: the shared conventions fixture', function () {
+  this.timeout(60000);
+  const dir = fixturePath('conventions');
+  const expected: string[] = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')).findings;
+  const found = (out: any) => out.files[0].diagnostics.map((d: any) => `${d.code}@${d.range.start.line + 1}:${d.severity}`);
+
+  it('honours its .nianbaorc.json and inline disable comments as expected.json says', () => {
+    const r = json([path.join(dir, 'report.md')]);
+    assert.deepEqual(found(r.out), expected);
+    assert.equal(r.status, 1);
+  });
+
+  it('--report-unused-disable-directives[-severity] overrides the configuration; a bad severity is a usage error', () => {
+    const file = path.join(dir, 'report.md');
+    const unused = (args: string[]) => found(json([...args, file]).out).filter((s: string) => s.startsWith('unused-directive'));
+    assert.deepEqual(unused(['--report-unused-disable-directives']), ['unused-directive@32:error']);
+    assert.deepEqual(unused(['--report-unused-disable-directives-severity', 'error']), ['unused-directive@32:error']);
+    assert.deepEqual(unused(['--report-unused-disable-directives-severity', 'off']), []);
+    const bad = run(['check', '--report-unused-disable-directives-severity', 'loud', file]);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /off, warn or error/);
+    // Outside the fixture's folder (no configuration) they are not reported unless asked for.
+    const bare = tmp('unused');
+    copyFileSync(file, path.join(bare, 'report.md'));
+    assert.deepEqual(found(json([path.join(bare, 'report.md')]).out).filter((s: string) => s.startsWith('unused')), []);
+    assert.deepEqual(found(json(['--report-unused-disable-directives-severity', 'warn', path.join(bare, 'report.md')]).out).filter((s: string) => s.startsWith('unused')), ['unused-directive@32:warning']);
+  });
+});
+
 describe('nianbao check --across-years', function () {
   this.timeout(60000);
   it('reports 上年结转 that last year\'s report did not carry over, in text and JSON, naming the other file', () => {

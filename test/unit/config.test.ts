@@ -37,6 +37,8 @@ describe('project configuration (.nianbaorc.json, `nianbao` in package.json)', (
     assert.throws(() => parseConfig({ rules: { 'row-sum': 'fatal' } }, 'f.json'), /severity must be one of error, warning, information, hint, off/);
     assert.throws(() => parseConfig({ template: '2020' }, 'f.json'), /"template" must be/);
     assert.throws(() => parseConfig({ ignored: [] }, 'f.json'), /unknown option "ignored"/);
+    assert.throws(() => parseConfig({ reportUnusedDisableDirectives: 'loud' }, 'f.json'), /"reportUnusedDisableDirectives" must be/);
+    assert.deepEqual([true, 'warn', 'error', false].map(v => parseConfig({ reportUnusedDisableDirectives: v }, 'f.json').reportUnusedDisableDirectives), ['warning', 'warning', 'error', 'off']);
     const root = tmp();
     writeFileSync(path.join(root, '.nianbaorc.json'), '{ "rules": ');
     assert.throws(() => configFor(path.join(root, 'r.txt')), ConfigError);
