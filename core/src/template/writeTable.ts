@@ -20,58 +20,85 @@ export interface TableContent {
 const isFigure = (s: string) => /^[+-]?\d/.test(s);
 
 /**
- * One table in the national format as aligned pipe-table lines (widths by display width): table
- * `active` one block per 第二十条 item (heading line, column headings, rows), `requests` with its
- * column headings and a delimiter row, `appeals` as its three heading lines and the row of 15.
+ * One line of a table as the national format prints it: a heading (block heading, column headings,
+ * a group heading such as （三）不予公开 — no cells of its own) or a data row (its label, then its cells;
+ * the appeals row of 15 has no label).
  */
-export function tableLines(id: TableId, template: TemplateId | null, content: TableContent): string[] {
-  if (id === 'appeals') return appealsLines(content);
-  if (id === 'requests') return requestsLines(template, content);
-  return activeLines(template, content);
+export interface GridRow { cells: string[]; data: boolean; label: boolean }
+
+/**
+ * One table in the national format as rows of printed cells: table `active` one block per 第二十条
+ * item (heading line, column headings, rows), `requests` its column headings then its rows,
+ * `appeals` its three heading lines and the row of 15. `tableLines` draws it as a pipe table; other
+ * layouts (one cell per line) are drawn from the same rows.
+ */
+export function tableGrid(id: TableId, template: TemplateId | null, content: TableContent): GridRow[][] {
+  if (id === 'appeals') return [appealsGrid(content)];
+  if (id === 'requests') return [requestsGrid(template, content)];
+  return activeGrid(template, content);
 }
 
-function activeLines(template: TemplateId | null, content: TableContent): string[] {
-  const spec = tableSpec('active', template)!;
-  const out: string[] = [];
-  let block: string[][] = [];
-  let head = '';
-  const flush = () => { if (block.length) out.push(...pipeTable(block, { right: (r, c) => r >= 2 && c > 0 }), ''); block = []; };
-  for (const r of spec.rows) {
-    const columns = content.rows.get(r.key);
-    if (!columns) continue;
-    if (activeBlockOf(r.key) !== head || (block.length && block[1].length !== columns.length + 1)) {
-      flush();
-      head = activeBlockOf(r.key);
-      block.push([head, ...columns.map(() => '')], [ACTIVE_CORNER, ...columns.map(c => activeColumnHeading(r.key, c, columns))]);
-    }
-    block.push([activeRowLabel(r.key, template), ...columns.map(c => content.cell(`active.${r.key}.${c}`))]);
+/**
+ * One table in the national format as aligned pipe-table lines (widths by display width): table
+ * `active` one block per 第二十条 item, each aligned on its own and followed by an empty line,
+ * `requests` with a delimiter row after its column headings, `appeals` as its three heading lines and the row of 15.
+ */
+export function tableLines(id: TableId, template: TemplateId | null, content: TableContent): string[] {
+  const blocks = tableGrid(id, template, content);
+  if (id === 'appeals') return pipeTable(blocks[0].map(r => r.cells), { right: r => r === 3 });
+  if (id === 'requests') {
+    const rows = blocks[0].map(r => r.cells);
+    return pipeTable(rows, { delimiterAfter: 0, right: (r, c) => r > 0 && c > 0 && isFigure(rows[r][c]) });
   }
-  flush();
+  const out: string[] = [];
+  for (const b of blocks) out.push(...pipeTable(b.map(r => r.cells), { right: (r, c) => r >= 2 && c > 0 }), '');
   out.pop();
   return out;
 }
 
-function requestsLines(template: TemplateId | null, content: TableContent): string[] {
+const heading = (cells: string[]): GridRow => ({ cells, data: false, label: true });
+const dataRow = (cells: string[], label = true): GridRow => ({ cells, data: true, label });
+
+function activeGrid(template: TemplateId | null, content: TableContent): GridRow[][] {
+  const spec = tableSpec('active', template)!;
+  const out: GridRow[][] = [];
+  let block: GridRow[] = [];
+  let head = '';
+  const flush = () => { if (block.length) out.push(block); block = []; };
+  for (const r of spec.rows) {
+    const columns = content.rows.get(r.key);
+    if (!columns) continue;
+    if (activeBlockOf(r.key) !== head || (block.length && block[1].cells.length !== columns.length + 1)) {
+      flush();
+      head = activeBlockOf(r.key);
+      block.push(heading([head, ...columns.map(() => '')]), heading([ACTIVE_CORNER, ...columns.map(c => activeColumnHeading(r.key, c, columns))]));
+    }
+    block.push(dataRow([activeRowLabel(r.key, template), ...columns.map(c => content.cell(`active.${r.key}.${c}`))]));
+  }
+  flush();
+  return out;
+}
+
+function requestsGrid(template: TemplateId | null, content: TableContent): GridRow[] {
   const spec = tableSpec('requests', template)!;
-  const rows: string[][] = [[REQUEST_CORNER, ...REQUEST_COLUMNS.map(c => REQUEST_COLUMN_HEADINGS[c])]];
+  const rows: GridRow[] = [heading([REQUEST_CORNER, ...REQUEST_COLUMNS.map(c => REQUEST_COLUMN_HEADINGS[c])])];
   for (const r of spec.rows) {
     const label = REQUEST_ROW_LABELS[r.key] ?? r.key;
     // A group heading (（三）不予公开) only above a row of its own that is written.
-    if (!r.columns.length) { if (spec.rows.some(x => content.rows.has(x.key) && requestGroupOf(x.key, template) === r.key) || r.key === 'results') rows.push([label, ...REQUEST_COLUMNS.map(() => '')]); continue; }
+    if (!r.columns.length) { if (spec.rows.some(x => content.rows.has(x.key) && requestGroupOf(x.key, template) === r.key) || r.key === 'results') rows.push(heading([label, ...REQUEST_COLUMNS.map(() => '')])); continue; }
     const columns = content.rows.get(r.key);
-    if (columns) rows.push([label, ...columns.map(c => content.cell(`requests.${r.key}.${c}`))]);
+    if (columns) rows.push(dataRow([label, ...columns.map(c => content.cell(`requests.${r.key}.${c}`))]));
   }
-  return pipeTable(rows, { delimiterAfter: 0, right: (r, c) => r > 0 && c > 0 && isFigure(rows[r][c]) });
+  return rows;
 }
 
-function appealsLines(content: TableContent): string[] {
+function appealsGrid(content: TableContent): GridRow[] {
   const n = APPEAL_COLUMNS_ALL.length;
   const blanks = (k: number) => Array<string>(k).fill('');
-  const rows = [
-    [APPEALS_GROUP_HEADINGS.review, ...blanks(n - 1), APPEALS_SUIT_HEADING, ...blanks(2 * n - 1)],
-    [...blanks(n), APPEALS_GROUP_HEADINGS.suitDirect, ...blanks(n - 1), APPEALS_GROUP_HEADINGS.suitAfterReview, ...blanks(n - 1)],
-    APPEAL_GROUPS.flatMap(() => APPEAL_COLUMNS_ALL.map(c => APPEALS_COLUMN_HEADINGS[c])),
-    APPEAL_GROUPS.flatMap(g => APPEAL_COLUMNS_ALL.map(c => content.cell(`appeals.${g}.${c}`))),
+  return [
+    heading([APPEALS_GROUP_HEADINGS.review, ...blanks(n - 1), APPEALS_SUIT_HEADING, ...blanks(2 * n - 1)]),
+    heading([...blanks(n), APPEALS_GROUP_HEADINGS.suitDirect, ...blanks(n - 1), APPEALS_GROUP_HEADINGS.suitAfterReview, ...blanks(n - 1)]),
+    heading(APPEAL_GROUPS.flatMap(() => APPEAL_COLUMNS_ALL.map(c => APPEALS_COLUMN_HEADINGS[c]))),
+    dataRow(APPEAL_GROUPS.flatMap(g => APPEAL_COLUMNS_ALL.map(c => content.cell(`appeals.${g}.${c}`))), false),
   ];
-  return pipeTable(rows, { right: r => r === 3 });
 }
