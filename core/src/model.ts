@@ -108,7 +108,7 @@ export type RuleCode =
   | 'row-sum' | 'column-sum' | 'balance' | 'appeals-sum'
   | 'missing-section' | 'section-order' | 'missing-table' | 'missing-row' | 'malformed-row'
   | 'invalid-number' | 'blank-cell' | 'outdated-template' | 'not-a-report' | 'uncertain-cells'
-  | 'text-table-mismatch' | 'report-date' | 'year-continuity' | 'copied-text' | 'township-rules'
+  | 'text-table-mismatch' | 'report-date' | 'year-continuity' | 'copied-text' | 'township-rules' | 'fee-confusion'
   | 'invalid-directive' | 'unused-directive';
 
 export interface Message { zh: string; en: string }

@@ -19,6 +19,7 @@ export const RULES: RuleInfo[] = [
   { code: 'year-continuity', severity: 'warning', summary: { zh: '上年结转与上年报告的结转下年度不一致', en: "Carried over from last year differs from last year's report" } },
   { code: 'copied-text', severity: 'warning', summary: { zh: '正文部分与上年报告内容雷同', en: "A narrative section is nearly the same as last year's" } },
   { code: 'township-rules', severity: 'warning', summary: { zh: '乡镇、街道报告的规章一行不为 0', en: 'A township report with rules (规章) made' } },
+  { code: 'fee-confusion', severity: 'warning', summary: { zh: '行政事业性收费一行填的是正文所说收取的信息处理费', en: 'The administrative-fees row holds the information-processing fee the text says was charged' } },
   { code: 'invalid-number', severity: 'error', summary: { zh: '应为数字处不是有效数字', en: 'A cell that should hold a number does not' } },
   { code: 'blank-cell', severity: 'warning', summary: { zh: '单元格为空（空不等于 0）', en: 'A cell is blank (blank is not zero)' } },
   { code: 'outdated-template', severity: 'warning', summary: { zh: '2021 年及以后的报告使用了 2019 年试行格式', en: 'A 2021-or-later report uses the 2019 trial format' } },

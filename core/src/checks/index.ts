@@ -4,6 +4,7 @@ import { rowFindings, sectionFindings, tableFindings } from './structure';
 import { blankCellFindings, invalidNumberFindings, templateFindings, townshipRulesFindings } from './values';
 import { narrativeFindings } from './narrative';
 import { dateFindings } from './dates';
+import { processingFeeFindings } from './fees';
 
 /** Every check on one report, in document order; with the report's text, the narrative and date checks too. Pure. */
 export function checkReport(report: Report, text?: string): Finding[] {
@@ -12,7 +13,7 @@ export function checkReport(report: Report, text?: string): Finding[] {
   const all = [
     ...sectionFindings(report), ...tableFindings(report), ...rowFindings(report),
     ...arithmeticFindings(report), ...invalidNumberFindings(report), ...blankCellFindings(report), ...templateFindings(report), ...townshipRulesFindings(report),
-    ...(text === undefined ? [] : [...narrativeFindings(report, text), ...dateFindings(report, text)]),
+    ...(text === undefined ? [] : [...narrativeFindings(report, text), ...dateFindings(report, text), ...processingFeeFindings(report, text)]),
   ];
   return all.sort((a, b) => a.start - b.start || a.end - b.end);
 }
