@@ -48,12 +48,15 @@ function contentOf(report: Report, table: Table): TableContent {
   for (const r of table.rows) if (r.cells.length) rows.set(r.key, r.cells.map(k => k.slice(k.lastIndexOf('.') + 1)));
   return {
     rows,
-    cell: key => {
-      const c = report.cells.get(key);
-      if (!c || c.kind === 'blank') return '';
-      return c.glued || c.provenance === 'layout' || c.provenance === 'solved' ? `${c.value}${c.unit ?? ''}` : c.text;
-    },
+    cell: key => cellText(report, key),
   };
+}
+
+/** The text to write for a cell when its table is rewritten: as written, a glued figure by its value; `''` for a blank or absent cell. */
+export function cellText(report: Report, key: string): string {
+  const c = report.cells.get(key);
+  if (!c || c.kind === 'blank') return '';
+  return c.glued || c.provenance === 'layout' || c.provenance === 'solved' ? `${c.value}${c.unit ?? ''}` : c.text;
 }
 
 /**

@@ -6,3 +6,4 @@ export { inlayHints, type OffsetHint } from './inlayHints';
 export { cellAt } from './cellAt';
 export { tableViewBody, tableViewPage, type TableViewPage, type ViewLang } from './tableView';
 export { formatTable, formatTableAt, tableRegion, type FormatResult } from './formatTable';
+export { upgradeTo2021, upgradeTo2021At, tableLayout, applyEdits, type TableLayout, type UpgradeResult } from './upgradeTemplate';

@@ -71,7 +71,8 @@ function activeGrid(template: TemplateId | null, content: TableContent): GridRow
     if (activeBlockOf(r.key) !== head || (block.length && block[1].cells.length !== columns.length + 1)) {
       flush();
       head = activeBlockOf(r.key);
-      block.push(heading([head, ...columns.map(() => '')]), heading([ACTIVE_CORNER, ...columns.map(c => activeColumnHeading(r.key, c, columns))]));
+      // The block heading alone on its line: an empty place after it would read as a blank cell of the row above.
+      block.push(heading([head]), heading([ACTIVE_CORNER, ...columns.map(c => activeColumnHeading(r.key, c, columns))]));
     }
     block.push(dataRow([activeRowLabel(r.key, template), ...columns.map(c => content.cell(`active.${r.key}.${c}`))]));
   }
