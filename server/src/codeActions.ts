@@ -4,6 +4,7 @@ import { allFindings, cellName, fixAllEdits, fixEdit, type OffsetEdit, type Repo
 import type { ClientFeatures } from './capabilities';
 import { pick, t } from './l10n';
 import { ruleDoc } from './diagnostics';
+import { upgradeAction } from './upgradeAction';
 
 export const FIX_ALL_KIND = 'source.fixAll.nianbao';
 /** Applies a fix offered as a plain `Command` (to a client without code action literals): arguments `[FixCommand]`. */
@@ -95,6 +96,9 @@ export function onCodeAction(doc: TextDocument, model: ReportDocument, params: C
     if (fixable(r) > 1) offer(t('Fix all totals in this report ({0} cells)', String(fixable(r))), CodeActionKind.QuickFix, {}, null, data(r));
   }
   if (reports.size && model.reports().length > 1 && fixable() > 1) offer(t('Fix all totals in this document ({0} cells)', String(fixable())), CodeActionKind.QuickFix, {}, null, data());
+  // 升级为 2021 格式 on an outdated-template diagnostic.
+  const upgrade = upgradeAction(doc, model, params, diagnostics, f);
+  if (upgrade) out.push(upgrade);
   // Elsewhere a diagnostic's `codeDescription` links to the rule's page.
   if (f.ruleDocCommand) {
     for (const d of diagnostics) {
