@@ -14,6 +14,16 @@ describe('fee-confusion: 行政事业性收费 is not the 信息处理费', () =
     }
   });
 
+  it('the near misses: reports with 行政事业性收费 in the table whose text says no 信息处理费 was charged, all silent', () => {
+    const near = [['seeds', seed('002')], ...['putian-205', 'putian-207', 'putian-208', 'putian-211', 'putian-212', 'putian-214', 'putian-216'].map(f => ['real2', file('real2', `${f}.txt`)])];
+    for (const [dir, text] of near) {
+      const r = ReportDocument.parse(text).reports()[0];
+      const fee = r.report.cells.get('active.fees.amount')!;
+      assert.ok(fee.kind === 'number' && /[1-9]/.test(fee.value!), `${dir}: fees ${fee.text}`);
+      assert.deepEqual(r.findings.filter(f => f.code === 'fee-confusion'), []);
+    }
+  });
+
   // putian-216: 行政事业性收费 60.2642 万元, and section 六 says 2023年度我局未收取信息处理费 — two fees, both right.
   const p216 = file('real2', 'putian-216.txt');
   const said = '2023年度我局未收取信息处理费。';

@@ -113,6 +113,14 @@ describe('升级为 2021 格式 (upgradeTo2021)', () => {
     checkUpgrade(text, '004 as tabs');
   });
 
+  it('CRLF line ends stay CRLF', () => {
+    const text = seed('004').replace(/\n/g, '\r\n');
+    const r = upgrade(text);
+    assert.ok('edits' in r);
+    for (const e of r.edits) assert.ok(!/[^\r]\n/.test(e.newText) && e.newText.includes('\r\n'));
+    checkUpgrade(text, '004 CRLF');
+  });
+
   it('nothing to do, or not safely: a 2021 report, glued or space-separated figures, unknown cells, HTML', () => {
     const reason = (text: string) => { const r = upgrade(text); return 'reason' in r ? r.reason.en : 'edits'; };
     assert.match(reason(seed('002')), /no table in the 2019 trial format/);
