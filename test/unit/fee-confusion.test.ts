@@ -48,11 +48,14 @@ describe('fee-confusion: 行政事业性收费 is not the 信息处理费', () =
     assert.equal(findings(saying('2023年度我局收取信息处理费60.2642万元。')).length, 1);
   });
 
-  it('a different 信息处理费, two amounts in one clause, a waived or uncharged fee: no finding', () => {
+  it('a different 信息处理费, two amounts in one clause, a waived or uncharged fee, a rate, a fee that would be charged: no finding', () => {
     assert.deepEqual(findings(saying('2023年度我局收取信息处理费200元。')), []);
     assert.deepEqual(findings(saying('2023年度我局收取信息处理费602642元和200元。')), []);
     assert.deepEqual(findings(saying('2023年度我局免收信息处理费602642元。')), []);
     assert.deepEqual(findings(saying('2023年度我局未收取信息处理费，行政事业性收费602642元。')), []);
+    // A rate, a threshold or what may be charged is no amount charged.
+    assert.deepEqual(findings(saying('2023年度我局按每件602642元的标准收取信息处理费。')), []);
+    assert.deepEqual(findings(saying('申请数量超过合理范围的，我局将收取信息处理费602642元。')), []);
   });
 
   it('seed 002 (traditional characters, pinyin junk): 收取信息處理費(fèi)1227.49萬元 against its 1227.49 万元', () => {

@@ -12,7 +12,7 @@ export interface ChargedFee { wan: string; written: string; clause: string; star
 
 /**
  * Every clause of sections 一 and 六 stating a 信息处理费 charged with exactly one amount (a clause
- * with two amounts, or that denies or waives the fee, states none for certain).
+ * with two amounts, that denies or waives the fee, gives a rate or speaks of what may be charged states none for certain).
  */
 export function chargedProcessingFees(report: Report, text: string): ChargedFee[] {
   const out: ChargedFee[] = [];
@@ -26,6 +26,7 @@ export function chargedProcessingFees(report: Report, text: string): ChargedFee[
     for (let m = PROCESSING_FEE.clause.exec(nt.text); m; m = PROCESSING_FEE.clause.exec(nt.text)) {
       const clause = m[0];
       if (!PROCESSING_FEE.name.test(clause) || !PROCESSING_FEE.charged.test(clause) || PROCESSING_FEE.denied.test(clause)) continue;
+      if (PROCESSING_FEE.rate.test(clause) || PROCESSING_FEE.conditional.test(clause)) continue;
       const amounts = [...clause.matchAll(PROCESSING_FEE.amount)];
       if (amounts.length !== 1) continue;
       const a = amounts[0];

@@ -70,13 +70,16 @@ export const PHRASES: PhraseSpec[] = [
 /**
  * The 信息处理费 (国办函〔2020〕109号) a report says it charged, as data (REPORT-FORMAT §5, relation 9):
  * over normalised text, one clause (between `。`, `;` or `,`) naming the fee, a verb of charging and
- * one amount in 元 or 万元. A clause that denies or waives it (未, 没有, 无, 不, 免, 减) states no
+ * one amount in 元 or 万元. A clause that denies or waives it (未, 没有, 无, 不, 免, 减), gives a rate
+ * or a threshold (每件, 标准, 超过…) or speaks of what may or will be charged (将, 可, 如…) states no
  * amount charged. Group 1 the figure, group 2 its unit.
  */
 export const PROCESSING_FEE = {
   name: /信息(?:公开)?处理费/,
   charged: /收取|收缴|实收|缴纳|收费金额|收费总额/,
   denied: /未|没有|无|不|免|减/,
+  rate: /每|\/件|\/页|标准|超过|超出|以上|以下|档/,
+  conditional: /将|可|如|若|拟/,
   amount: /(\d+(?:\.\d+)?)(万元|元)/g,
   clause: /[^。;,!?]+/g,
 };
