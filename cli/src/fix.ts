@@ -69,9 +69,13 @@ function byteOffsets(bytes: Uint8Array, d: Decoded, text: string, offsets: numbe
   }
 }
 
-/** The new digits in the file's encoding. */
+/**
+ * The new digits (ASCII or full-width) in the file's encoding. GB18030 writes a full-width digit as
+ * the two bytes A3 B0–B9; `fixedBytes` reads the result back, so a wrong byte is never written.
+ */
 function encodeDigits(s: string, d: Decoded): Buffer {
-  const b = Buffer.from(s, d.encoding === 'utf-16le' || d.encoding === 'utf-16be' ? 'utf16le' : 'latin1');
+  if (d.encoding === 'gb18030') return Buffer.from([...s].flatMap(ch => { const c = ch.charCodeAt(0); return c >= 0xff10 && c <= 0xff19 ? [0xa3, 0xb0 + c - 0xff10] : [c]; }));
+  const b = Buffer.from(s, d.encoding === 'utf-16le' || d.encoding === 'utf-16be' ? 'utf16le' : 'utf8');
   return d.encoding === 'utf-16be' ? b.swap16() : b;
 }
 
