@@ -2,7 +2,7 @@ import { lilconfigSync, type LilconfigResult } from 'lilconfig';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { RULES, type RuleCode, type Severity, type TemplateId } from '../core/src';
+import { RULES, type RuleCode, type Severity, type TemplateId, type UnusedDirectives } from '../core/src';
 
 /**
  * The project configuration the CLI, the server and the extension share: `.nianbaorc.json` (or
@@ -10,11 +10,12 @@ import { RULES, type RuleCode, type Severity, type TemplateId } from '../core/sr
  * (lilconfig). Node-side: it reads files, so it is not part of the pure core.
  *
  * ```json
- * { "rules": { "blank-cell": "off", "row-sum": "warning" }, "template": "2021", "ignore": ["archive/**"] }
+ * { "rules": { "blank-cell": "off", "row-sum": "warning" }, "template": "2021", "ignore": ["archive/**"],
+ *   "reportUnusedDisableDirectives": "warn" }
  * ```
  *
  * Precedence, lowest first: the rule's default, this file, then the user's own choice — the CLI's
- * `--rule`, VS Code's `nianbao.severity` and `nianbao.template` (docs/configuration.md).
+ * `--rule`, VS Code's `nianbao.severity`, `nianbao.template` and `nianbao.reportUnusedDisableDirectives` (docs/configuration.md).
  */
 export interface ProjectConfig {
   /** The file it came from, or null when none was found. */
@@ -23,6 +24,19 @@ export interface ProjectConfig {
   template?: TemplateId;
   /** `.gitignore`-style patterns, relative to the config file's folder. */
   ignore: string[];
+  /** Inline disable comments that suppress nothing reported at this severity (`off`, `warn`, `error`, as ESLint's option). */
+  reportUnusedDisableDirectives?: UnusedDirectives;
+}
+
+/**
+ * ESLint's values of `reportUnusedDisableDirectives` in the core's words: `warn` (or `warning`, as the
+ * rule severities are spelt, or `true`, ESLint's old form) → `warning`, `error`, `off` (or `false`); anything else: undefined.
+ */
+export function unusedDirectivesOf(v: unknown): UnusedDirectives | undefined {
+  if (v === 'warn' || v === 'warning' || v === true) return 'warning';
+  if (v === 'error') return 'error';
+  if (v === 'off' || v === false) return 'off';
+  return undefined;
 }
 
 export const NO_CONFIG: ProjectConfig = Object.freeze({ file: null, rules: {}, ignore: [] }) as ProjectConfig;
@@ -46,7 +60,7 @@ export function parseConfig(raw: unknown, file: string): ProjectConfig {
   const bad = (what: string) => new ConfigError(`${file}: ${what}`);
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw bad('expected an object ({ "rules": …, "template": …, "ignore": … })');
   const o = raw as Record<string, unknown>;
-  for (const k of Object.keys(o)) if (!['rules', 'template', 'ignore', '$schema'].includes(k)) throw bad(`unknown option "${k}" (options: rules, template, ignore)`);
+  for (const k of Object.keys(o)) if (!['rules', 'template', 'ignore', 'reportUnusedDisableDirectives', '$schema'].includes(k)) throw bad(`unknown option "${k}" (options: rules, template, ignore, reportUnusedDisableDirectives)`);
   const rules: ProjectConfig['rules'] = {};
   if (o.rules !== undefined) {
     if (!o.rules || typeof o.rules !== 'object' || Array.isArray(o.rules)) throw bad('"rules" must be an object of rule code → severity');
@@ -58,8 +72,10 @@ export function parseConfig(raw: unknown, file: string): ProjectConfig {
   }
   if (o.template !== undefined && o.template !== '2021' && o.template !== '2019' && o.template !== 'auto') throw bad('"template" must be "2021", "2019" or "auto"');
   if (o.ignore !== undefined && (!Array.isArray(o.ignore) || o.ignore.some(p => typeof p !== 'string'))) throw bad('"ignore" must be an array of patterns');
+  const unused = unusedDirectivesOf(o.reportUnusedDisableDirectives);
+  if (o.reportUnusedDisableDirectives !== undefined && !unused) throw bad('"reportUnusedDisableDirectives" must be "off", "warn" or "error"');
   const template = o.template === '2021' || o.template === '2019' ? o.template : undefined;
-  return { file, rules, template, ignore: (o.ignore as string[] | undefined) ?? [] };
+  return { file, rules, template, ignore: (o.ignore as string[] | undefined) ?? [], ...(unused ? { reportUnusedDisableDirectives: unused } : {}) };
 }
 
 /** Configurations by folder (a run reads each folder's once). */

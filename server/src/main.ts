@@ -7,7 +7,7 @@ import { BrokenFrame, StrictStreamReader } from './framing';
 import { gate, REFUSED, type Refused } from './gate';
 import { EditorText } from './editorText';
 import { OpenDocument } from './state';
-import { DEFAULTS, SettingsStore, settingsFor, severityOf } from './settings';
+import { DEFAULTS, documentOptions, SettingsStore, settingsFor, severityOf } from './settings';
 import { clearConfigCache } from '../../config/projectConfig';
 import { setLocale, t, zh } from './l10n';
 import { toDiagnostics } from './diagnostics';
@@ -195,7 +195,7 @@ const pushedByWorkspaceCheck = new Set<string>();
 connection.onDidOpenTextDocument(p => {
   const td = new EditorText(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
   td.utf8 = client.utf8;
-  docs.set(td.uri, new OpenDocument(td, () => settings.current.maxFileSize, () => docSettings(td.uri).template));
+  docs.set(td.uri, new OpenDocument(td, () => settings.current.maxFileSize, () => documentOptions(docSettings(td.uri))));
   if (client.pullDiagnostics && pushedByWorkspaceCheck.delete(td.uri)) void connection.sendDiagnostics({ uri: td.uri, diagnostics: [] });
   schedule(td.uri);
 });

@@ -5,7 +5,7 @@ import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
 import { decodeBytes, REPORT_EXTENSIONS, ReportDocument } from '../../core/src';
 import { toDiagnostics } from './diagnostics';
 import { EditorText } from './editorText';
-import { settingsFor, type Settings } from './settings';
+import { documentOptions, settingsFor, type Settings } from './settings';
 import { t } from './l10n';
 
 const HOLDS_REPORT = /政府信息公开|政府信息公開|政府資訊公開|勾稽关系/;
@@ -45,7 +45,7 @@ export async function checkWorkspace(connection: Connection, folders: string[], 
       const d = decodeBytes(await fs.readFile(file));
       if (d.binary || !HOLDS_REPORT.test(d.text)) continue;
       const own = settingsFor(settings, uri);
-      const model = ReportDocument.parse(d.text, { template: own.template === 'auto' ? undefined : own.template });
+      const model = ReportDocument.parse(d.text, documentOptions(own));
       const text = new EditorText(uri, 'nianbao', 0, d.text);
       text.utf8 = utf8;
       const diagnostics = toDiagnostics(text, model, own);

@@ -42,6 +42,16 @@ describe('project configuration (.nianbaorc.json, `nianbao` in package.json)', (
     assert.throws(() => configFor(path.join(root, 'r.txt')), ConfigError);
   });
 
+  it('reportUnusedDisableDirectives takes ESLint\'s off, warn and error (the core\'s warning for warn)', () => {
+    assert.equal(parseConfig({ reportUnusedDisableDirectives: 'warn' }, 'f.json').reportUnusedDisableDirectives, 'warning');
+    assert.equal(parseConfig({ reportUnusedDisableDirectives: 'error' }, 'f.json').reportUnusedDisableDirectives, 'error');
+    assert.equal(parseConfig({ reportUnusedDisableDirectives: 'off' }, 'f.json').reportUnusedDisableDirectives, 'off');
+    assert.equal(parseConfig({}, 'f.json').reportUnusedDisableDirectives, undefined);
+    assert.throws(() => parseConfig({ reportUnusedDisableDirectives: 'loud' }, 'f.json'), /f\.json: "reportUnusedDisableDirectives" must be "off", "warn" or "error"/);
+    const schema = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'schemas', 'nianbaorc.schema.json'), 'utf8'));
+    assert.deepEqual(schema.properties.reportUnusedDisableDirectives.enum, ['off', 'warn', 'error'], 'run node scripts/gen-config-schema.mjs');
+  });
+
   it('its ignore patterns are relative to its folder', () => {
     const root = tmp();
     writeFileSync(path.join(root, '.nianbaorc.json'), JSON.stringify({ ignore: ['archive/', '*.draft.txt'] }));
