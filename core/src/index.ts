@@ -20,3 +20,4 @@ export * from './languageFeatures';
 export { skeleton2021 } from './template/skeleton';
 export { acrossYears, dice, COPY_THRESHOLD, type AcrossFinding, type YearReport } from './checks/acrossYears';
 export { bodyOf } from './checks/body';
+export { lastYearKey, yearKey, yearKeysOfText, yearReportsOf } from './checks/pairing';

@@ -2,7 +2,7 @@ import type { Finding, Report } from '../model';
 import { normalizeText } from '../text/normalize';
 import { cellName } from '../template/names';
 import { REQUEST_COLUMNS } from '../template/tables';
-import { bodyOf } from './body';
+import { lastYearKey, yearKey } from './pairing';
 
 /**
  * This year against last year, across files (issue 18): the same body's report of the year before
@@ -34,17 +34,23 @@ export const COPY_THRESHOLD = 0.9;
 const MIN_LENGTH = 200;
 
 
-export function acrossYears(items: YearReport[]): AcrossFinding[] {
+/**
+ * Each report against the same body's report of the year before among `items` (pairing.ts says
+ * which pair up; of two reports with the same key, the later in `items` is taken). `targets`: only
+ * the reports of these files are checked (the others are only compared with), as the language
+ * server asks for one document's findings.
+ */
+export function acrossYears(items: YearReport[], targets?: ReadonlySet<string>): AcrossFinding[] {
   const byBodyYear = new Map<string, YearReport>();
   for (const it of items) {
-    const body = bodyOf(it.report.title);
-    if (body && it.report.year) byBodyYear.set(`${body}\u0000${it.report.year}`, it);
+    const k = yearKey(it.report);
+    if (k) byBodyYear.set(k, it);
   }
   const out: AcrossFinding[] = [];
   for (const it of items) {
-    const body = bodyOf(it.report.title);
-    if (!body || !it.report.year) continue;
-    const last = byBodyYear.get(`${body}\u0000${it.report.year - 1}`);
+    if (targets && !targets.has(it.file)) continue;
+    const k = lastYearKey(it.report);
+    const last = k ? byBodyYear.get(k) : undefined;
     if (!last || last === it) continue;
     out.push(...carriedOver(it, last), ...copied(it, last));
   }
