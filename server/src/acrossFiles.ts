@@ -1,0 +1,166 @@
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver';
+import { acrossYears, lastYearKey, ReportDocument, yearKey, yearReportsOf, type DocumentOptions, type Report, type YearReport } from '../../core/src';
+import { acrossDiagnostic } from './diagnostics';
+import { EditorText } from './editorText';
+import { readReportFile, toPath } from './reportFiles';
+import type { Settings } from './settings';
+import type { OpenDocument } from './state';
+import type { YearIndex } from './yearIndex';
+import { promises as fs } from 'node:fs';
+
+/**
+ * This year against last year across files (issue 18), in the server: an open document's reports
+ * against the same body's reports of the year before — in another open document, else in a file of
+ * the workspace folders (found through the YearIndex, read once and kept while its size and time
+ * stay the same). The pairing and the checks are the core's (`acrossYears`, checks/pairing.ts);
+ * this only finds the other reports and turns findings into diagnostics related to the other file.
+ *
+ * `prepare` reads what a document needs (asynchronously); `diagnostics` then answers from what is
+ * open or read, synchronously — so pushed and pulled diagnostics are the same computation.
+ */
+
+/** Another file's reports: an open document's (its live text) or a closed file's (as on disk). */
+interface Partner { uri: string; stamp: string; text: EditorText; items: YearReport[] }
+
+interface Loaded { mtimeMs: number; size: number; partner: Partner }
+
+const keyOf = new WeakMap<Report, string | null>();
+const cachedKey = (r: Report) => { let k = keyOf.get(r); if (k === undefined) keyOf.set(r, (k = yearKey(r))); return k; };
+
+export class AcrossFiles {
+  private loaded = new Map<string, Loaded>();
+  /** Per open document, the keys it looked for and the files it was compared with, at its last check. */
+  private used = new Map<string, { wants: Set<string>; partners: Set<string> }>();
+
+  constructor(
+    private readonly index: YearIndex,
+    private readonly docs: Map<string, OpenDocument>,
+    private readonly options: (uri: string) => DocumentOptions,
+    private readonly maxSize: () => number,
+    private readonly utf8: () => boolean,
+  ) {}
+
+  /** The keys of last year's reports a document's reports are compared with. */
+  private wants(d: OpenDocument): Set<string> {
+    const out = new Set<string>();
+    const model = d.current();
+    if (model.html) return out;
+    for (const p of model.reports()) { const k = lastYearKey(p.report); if (k) out.add(k); }
+    return out;
+  }
+
+  /** An open document's reports that take part (none when it is too large or holds no report). */
+  private openItems(d: OpenDocument): YearReport[] {
+    if (d.tooLarge || !d.holdsReport()) return [];
+    return yearReportsOf(d.uri, d.current());
+  }
+
+  /** The other open documents by the keys of their reports. */
+  private openByKey(except: string): Map<string, OpenDocument[]> {
+    const out = new Map<string, OpenDocument[]>();
+    for (const o of this.docs.values()) {
+      if (o.uri === except) continue;
+      for (const it of this.openItems(o)) {
+        const k = cachedKey(it.report);
+        if (!k) continue;
+        const list = out.get(k);
+        if (!list) out.set(k, [o]); else if (!list.includes(o)) list.push(o);
+      }
+    }
+    return out;
+  }
+
+  /** Reads the closed files that hold last year's reports of the document's bodies. */
+  async prepare(d: OpenDocument): Promise<void> {
+    if (d.tooLarge || !d.holdsReport()) return;
+    const open = this.openByKey(d.uri);
+    for (const key of this.wants(d)) {
+      if (open.has(key)) continue;
+      for (const file of await this.index.filesWith(key)) {
+        if (!this.docs.has(uriOf(file))) await this.load(file);
+      }
+    }
+  }
+
+  private async load(file: string): Promise<void> {
+    let st;
+    try { st = await fs.stat(file); } catch { this.loaded.delete(file); return; }
+    const had = this.loaded.get(file);
+    if (had && had.mtimeMs === st.mtimeMs && had.size === st.size) return;
+    const r = await readReportFile(file, this.maxSize());
+    if (!r) { this.loaded.delete(file); return; }
+    const uri = uriOf(file);
+    const text = new EditorText(uri, 'nianbao', 0, r.text);
+    text.utf8 = this.utf8();
+    const items = yearReportsOf(uri, ReportDocument.parse(r.text, this.options(uri)));
+    this.loaded.set(file, { mtimeMs: r.mtimeMs, size: r.size, partner: { uri, stamp: `${uri}@${r.mtimeMs}/${r.size}`, text, items } });
+  }
+
+  /** The other files a document is compared with now: open documents first, then files read by `prepare` that the index still lists. */
+  partners(d: OpenDocument): Partner[] {
+    if (d.tooLarge || !d.holdsReport()) return [];
+    const wants = this.wants(d);
+    const out = new Map<string, Partner>();
+    const byKey = this.openByKey(d.uri);
+    for (const key of wants) {
+      const open = byKey.get(key);
+      for (const o of open ?? []) out.set(o.uri, { uri: o.uri, stamp: `${o.uri}#${o.version}`, text: o.doc, items: this.openItems(o) });
+      if (open) continue;
+      for (const file of this.index.filesNow(key)) {
+        const l = this.loaded.get(file);
+        if (l && !this.docs.has(l.partner.uri)) out.set(l.partner.uri, l.partner);
+      }
+    }
+    this.used.set(d.uri, { wants, partners: new Set(out.keys()) });
+    return [...out.values()];
+  }
+
+  /** What the document's across-year diagnostics depend on besides its own text (for a pulled result's id). */
+  stamp(partners: Partner[]): string { return partners.map(p => p.stamp).join('|'); }
+
+  /** The document's across-year diagnostics against `partners` (from `partners(d)`). */
+  diagnostics(d: OpenDocument, partners: Partner[], settings: Settings): Diagnostic[] {
+    if (!partners.length) return [];
+    const mine = this.openItems(d);
+    const texts = new Map(partners.map(p => [p.uri, p.text]));
+    // Last year's reports first: of two with one key, the later wins — this document's own.
+    const found = acrossYears([...partners.flatMap(p => p.items), ...mine], new Set([d.uri]));
+    const out: Diagnostic[] = [];
+    for (const f of found) {
+      const other = texts.get(f.other.file);
+      if (!other) continue; // compared within the document itself: its own check says nothing across files
+      const x = acrossDiagnostic(d.doc, other, f, settings);
+      if (x) out.push(x);
+    }
+    return out;
+  }
+
+  /**
+   * The open documents whose across-year diagnostics may change when `uri` changes: those compared
+   * with it at their last check, and those looking for a key it has now (or had, in `keys`).
+   */
+  dependents(uri: string, keys: Iterable<string>): string[] {
+    const ks = new Set(keys);
+    const d = this.docs.get(uri);
+    if (d) for (const it of this.openItems(d)) { const k = cachedKey(it.report); if (k) ks.add(k); }
+    for (const k of this.index.keys(toPath(uri))) ks.add(k);
+    const out: string[] = [];
+    for (const [other, u] of this.used) {
+      if (other === uri || !this.docs.has(other)) continue;
+      if (u.partners.has(uri) || [...u.wants].some(k => ks.has(k))) out.push(other);
+    }
+    return out;
+  }
+
+  /** A document closed: it is compared with no one any more. */
+  forget(uri: string): void { this.used.delete(uri); }
+
+  /** A file changed on disk: read again when next needed. */
+  dropFile(file: string): void { this.loaded.delete(file); }
+
+  /** Everything read is read again (settings or configuration changed). */
+  reset(): void { this.loaded.clear(); }
+}
+
+const uriOf = (file: string) => pathToFileURL(file).toString();
