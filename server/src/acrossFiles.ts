@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
-import { acrossYears, lastYearKey, ReportDocument, yearKey, yearReportsOf, type DocumentOptions, type Report, type YearReport } from '../../core/src';
+import { acrossYears, lastYearKey, ReportDocument, yearKey, yearReportsOf, type DocumentOptions, type YearReport } from '../../core/src';
 import { acrossDiagnostic } from './diagnostics';
 import { EditorText } from './editorText';
 import { readReportFile, toPath } from './reportFiles';
@@ -25,8 +25,15 @@ interface Partner { uri: string; stamp: string; text: EditorText; items: YearRep
 
 interface Loaded { mtimeMs: number; size: number; partner: Partner }
 
-const keyOf = new WeakMap<Report, string | null>();
-const cachedKey = (r: Report) => { let k = keyOf.get(r); if (k === undefined) keyOf.set(r, (k = yearKey(r))); return k; };
+/**
+ * Closed files kept read beyond those open documents are compared with (the most recently used): a
+ * workspace check pairs thousands of files, a few at a time.
+ */
+const KEPT = 64;
+
+/** A document checked: an open one, or a closed file the workspace check reads. */
+export type Checked = Pick<OpenDocument, 'uri' | 'doc' | 'version' | 'tooLarge' | 'holdsReport' | 'current'>;
+
 
 export class AcrossFiles {
   private loaded = new Map<string, Loaded>();
@@ -42,7 +49,7 @@ export class AcrossFiles {
   ) {}
 
   /** The keys of last year's reports a document's reports are compared with. */
-  private wants(d: OpenDocument): Set<string> {
+  private wants(d: Checked): Set<string> {
     const out = new Set<string>();
     const model = d.current();
     if (model.html) return out;
@@ -51,7 +58,7 @@ export class AcrossFiles {
   }
 
   /** An open document's reports that take part (none when it is too large or holds no report). */
-  private openItems(d: OpenDocument): YearReport[] {
+  private openItems(d: Checked): YearReport[] {
     if (d.tooLarge || !d.holdsReport()) return [];
     return yearReportsOf(d.uri, d.current());
   }
@@ -62,7 +69,7 @@ export class AcrossFiles {
     for (const o of this.docs.values()) {
       if (o.uri === except) continue;
       for (const it of this.openItems(o)) {
-        const k = cachedKey(it.report);
+        const k = yearKey(it.report);
         if (!k) continue;
         const list = out.get(k);
         if (!list) out.set(k, [o]); else if (!list.includes(o)) list.push(o);
@@ -72,33 +79,48 @@ export class AcrossFiles {
   }
 
   /** Reads the closed files that hold last year's reports of the document's bodies. */
-  async prepare(d: OpenDocument): Promise<void> {
+  async prepare(d: Checked): Promise<void> {
     if (d.tooLarge || !d.holdsReport()) return;
     const open = this.openByKey(d.uri);
+    const pinned = new Set<string>();
     for (const key of this.wants(d)) {
       if (open.has(key)) continue;
       for (const file of await this.index.filesWith(key)) {
-        if (!this.docs.has(uriOf(file))) await this.load(file);
+        const uri = uriOf(file);
+        if (uri !== d.uri && !this.docs.has(uri)) { pinned.add(file); await this.load(file, pinned); }
       }
     }
   }
 
-  private async load(file: string): Promise<void> {
+  /** Reads a closed file (again when its size or time changed); `pinned`: files not to forget now. */
+  private async load(file: string, pinned: Set<string>): Promise<void> {
     let st;
     try { st = await fs.stat(file); } catch { this.loaded.delete(file); return; }
     const had = this.loaded.get(file);
-    if (had && had.mtimeMs === st.mtimeMs && had.size === st.size) return;
+    if (had && had.mtimeMs === st.mtimeMs && had.size === st.size) { this.loaded.delete(file); this.loaded.set(file, had); return; }
     const r = await readReportFile(file, this.maxSize());
     if (!r) { this.loaded.delete(file); return; }
     const uri = uriOf(file);
     const text = new EditorText(uri, 'nianbao', 0, r.text);
     text.utf8 = this.utf8();
     const items = yearReportsOf(uri, ReportDocument.parse(r.text, this.options(uri)));
+    this.loaded.delete(file);
     this.loaded.set(file, { mtimeMs: r.mtimeMs, size: r.size, partner: { uri, stamp: `${uri}@${r.mtimeMs}/${r.size}`, text, items } });
+    if (this.loaded.size > KEPT) this.evict(pinned);
+  }
+
+  /** Forgets the least recently used files that no open document was compared with and `pinned` does not hold. */
+  private evict(pinned: Set<string>): void {
+    const inUse = new Set<string>();
+    for (const u of this.used.values()) for (const p of u.partners) inUse.add(p);
+    for (const [file, l] of this.loaded) {
+      if (this.loaded.size <= KEPT) return;
+      if (!pinned.has(file) && !inUse.has(l.partner.uri)) this.loaded.delete(file);
+    }
   }
 
   /** The other files a document is compared with now: open documents first, then files read by `prepare` that the index still lists. */
-  partners(d: OpenDocument): Partner[] {
+  partners(d: Checked): Partner[] {
     if (d.tooLarge || !d.holdsReport()) return [];
     const wants = this.wants(d);
     const out = new Map<string, Partner>();
@@ -109,10 +131,11 @@ export class AcrossFiles {
       if (open) continue;
       for (const file of this.index.filesNow(key)) {
         const l = this.loaded.get(file);
-        if (l && !this.docs.has(l.partner.uri)) out.set(l.partner.uri, l.partner);
+        if (l && l.partner.uri !== d.uri && !this.docs.has(l.partner.uri)) out.set(l.partner.uri, l.partner);
       }
     }
-    this.used.set(d.uri, { wants, partners: new Set(out.keys()) });
+    // Remembered for an open document (a closed file checked by the workspace check is not followed).
+    if (this.docs.get(d.uri) === (d as OpenDocument)) this.used.set(d.uri, { wants, partners: new Set(out.keys()) });
     return [...out.values()];
   }
 
@@ -120,16 +143,17 @@ export class AcrossFiles {
   stamp(partners: Partner[]): string { return partners.map(p => p.stamp).join('|'); }
 
   /** The document's across-year diagnostics against `partners` (from `partners(d)`). */
-  diagnostics(d: OpenDocument, partners: Partner[], settings: Settings): Diagnostic[] {
-    if (!partners.length) return [];
+  diagnostics(d: Checked, partners: Partner[], settings: Settings): Diagnostic[] {
     const mine = this.openItems(d);
+    if (!partners.length && mine.length < 2) return [];
     const texts = new Map(partners.map(p => [p.uri, p.text]));
+    texts.set(d.uri, d.doc);
     // Last year's reports first: of two with one key, the later wins — this document's own.
     const found = acrossYears([...partners.flatMap(p => p.items), ...mine], new Set([d.uri]));
     const out: Diagnostic[] = [];
     for (const f of found) {
-      const other = texts.get(f.other.file);
-      if (!other) continue; // compared within the document itself: its own check says nothing across files
+      // Last year's report in another file, or in this one (a compilation of both years).
+      const other = texts.get(f.other.file)!;
       const x = acrossDiagnostic(d.doc, other, f, settings);
       if (x) out.push(x);
     }
@@ -143,7 +167,7 @@ export class AcrossFiles {
   dependents(uri: string, keys: Iterable<string>): string[] {
     const ks = new Set(keys);
     const d = this.docs.get(uri);
-    if (d) for (const it of this.openItems(d)) { const k = cachedKey(it.report); if (k) ks.add(k); }
+    if (d) for (const it of this.openItems(d)) { const k = yearKey(it.report); if (k) ks.add(k); }
     for (const k of this.index.keys(toPath(uri))) ks.add(k);
     const out: string[] = [];
     for (const [other, u] of this.used) {

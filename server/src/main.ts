@@ -340,7 +340,7 @@ connection.onExecuteCommand(async p => {
   if (p.command === CHECK_WORKSPACE) {
     await settingsReady; // a check asked for right after start-up reads files with the user's settings too
     const args = (p.arguments ?? []).filter((a): a is string => typeof a === 'string');
-    return checkWorkspace(connection, args.length ? args : folders, settings.current, uri => docs.has(uri), client.utf8, pushedByWorkspaceCheck);
+    return checkWorkspace(connection, args.length ? args : folders, settings.current, uri => docs.has(uri), client.utf8, pushedByWorkspaceCheck, across);
   }
   if (p.command === FIX_ALL_TOTALS) {
     const uri = p.arguments?.[0];

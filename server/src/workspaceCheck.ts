@@ -7,14 +7,17 @@ import { EditorText } from './editorText';
 import { documentOptions, settingsFor, type Settings } from './settings';
 import { t } from './l10n';
 import { findReportFiles, readReportFile } from './reportFiles';
+import type { AcrossFiles } from './acrossFiles';
 
 /**
  * Checks every report file under the workspace folders (open or not) and publishes the results,
  * so they fill the Problems panel. Files that hold no report are skipped; open documents keep the
- * results of their live text.
+ * results of their live text. With `across`, each file is also compared with last year's report of
+ * its body (in an open document, or a file of the workspace folders), as an open document is.
+ * `utf8`: positions in UTF-8 bytes (the position encoding agreed with the client); `published`:
+ * gets the URI of each file whose diagnostics were published.
  */
-/** `utf8`: positions in UTF-8 bytes (the position encoding agreed with the client); `published`: gets the URI of each file whose diagnostics were published. */
-export async function checkWorkspace(connection: Connection, folders: string[], settings: Settings, isOpen: (uri: string) => boolean, utf8 = false, published?: Set<string>): Promise<{ files: number; errors: number; warnings: number }> {
+export async function checkWorkspace(connection: Connection, folders: string[], settings: Settings, isOpen: (uri: string) => boolean, utf8 = false, published?: Set<string>, across?: AcrossFiles): Promise<{ files: number; errors: number; warnings: number }> {
   const files = await findReportFiles(folders, 20000);
   const progress = await connection.window.createWorkDoneProgress();
   progress.begin(t('Checking reports'), 0, '', false);
@@ -32,6 +35,11 @@ export async function checkWorkspace(connection: Connection, folders: string[], 
       const text = new EditorText(uri, 'nianbao', 0, d.text);
       text.utf8 = utf8;
       const diagnostics = toDiagnostics(text, model, own);
+      if (across) {
+        const file = { uri, doc: text, version: 0, tooLarge: false, holdsReport: () => true, current: () => model };
+        await across.prepare(file);
+        diagnostics.push(...across.diagnostics(file, across.partners(file), own));
+      }
       for (const x of diagnostics) { if (x.severity === DiagnosticSeverity.Error) errors++; else if (x.severity === DiagnosticSeverity.Warning) warnings++; }
       checked++;
       await connection.sendDiagnostics({ uri, diagnostics });

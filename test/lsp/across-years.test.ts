@@ -184,4 +184,29 @@ describe('language server: this year against last year across files', function (
       assert.deepEqual(across(after.items), []);
     } finally { await puller.close(); }
   });
+
+  it('the workspace check compares closed files the same way; a compilation of both years is compared within itself', async () => {
+    const ws = workspace({ '2024.txt': LAST, '2025.txt': carriedAs3() });
+    await client.initialize('zh-cn', ws.root);
+    const now = client.diagnostics(ws.uri('2025.txt'));
+    const last = client.diagnostics(ws.uri('2024.txt'));
+    const r = await client.request('workspace/executeCommand', { command: 'nianbao.server.checkWorkspace', arguments: [] });
+    assert.equal(r.files, 2);
+    const [d, ...more] = across((await now).diagnostics);
+    assert.equal(more.length, 0);
+    assert.deepEqual(d.range, cellRange(carriedAs3(), 'requests.carried.total'));
+    assert.deepEqual(d.relatedInformation![0].location, { uri: ws.uri('2024.txt'), range: cellRange(LAST, 'requests.carryover.total') });
+    assert.deepEqual(across((await last).diagnostics), [], 'last year\'s report is not compared with the year after it');
+
+    const both = `${LAST}\n\n${carriedAs3()}`;
+    const uri = 'file:///across/compilation.txt';
+    const p = client.diagnostics(uri, q => across(q).length > 0);
+    await client.open(uri, both, 'plaintext');
+    const [c] = across((await p).diagnostics);
+    const base = LAST.length + 2;
+    const lines = new LineIndex(both);
+    const now2025 = ReportDocument.parse(both).reports()[1].report.cells.get('requests.carried.total')!;
+    assert.deepEqual(c.range.start, lines.positionAt(base + now2025.start));
+    assert.deepEqual(c.relatedInformation![0].location, { uri, range: cellRange(LAST, 'requests.carryover.total') });
+  });
 });

@@ -52,9 +52,30 @@ export function acrossYears(items: YearReport[], targets?: ReadonlySet<string>):
     const k = lastYearKey(it.report);
     const last = k ? byBodyYear.get(k) : undefined;
     if (!last || last === it) continue;
-    out.push(...carriedOver(it, last), ...copied(it, last));
+    out.push(...compared(it, last));
   }
   return out;
+}
+
+/**
+ * The findings of one pair, kept per pair of report objects (which an edit elsewhere leaves as they
+ * are) relative to the two reports' starts: a server re-checking a document after each edit
+ * compares each pair once.
+ */
+const pairs = new WeakMap<Report, WeakMap<Report, AcrossFinding[]>>();
+function compared(it: YearReport, last: YearReport): AcrossFinding[] {
+  let byLast = pairs.get(it.report);
+  if (!byLast) pairs.set(it.report, (byLast = new WeakMap()));
+  let rel = byLast.get(last.report);
+  if (!rel) {
+    const at = (r: YearReport): YearReport => ({ ...r, file: '', base: 0 });
+    byLast.set(last.report, (rel = [...carriedOver(at(it), at(last)), ...copied(at(it), at(last))]));
+  }
+  return rel.map(f => ({
+    file: it.file,
+    finding: { ...f.finding, start: f.finding.start + it.base, end: f.finding.end + it.base },
+    other: { file: last.file, start: f.other.start + last.base, end: f.other.end + last.base },
+  }));
 }
 
 /** This year's 上年结转 against last year's 结转下年度继续办理, column by column (one finding per row at most). */

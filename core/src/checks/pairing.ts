@@ -12,17 +12,25 @@ import type { YearReport } from './acrossYears';
  * of the year before, the body read from the title (normalised, bodyOf), the year from the title.
  */
 
+type Titled = Pick<Report, 'title' | 'year'>;
 const key = (body: string, year: number) => `${body}\u0000${year}`;
+/** A report's body, read once per report object (a report is not changed once read: an edit makes a new one). */
+const bodies = new WeakMap<Titled, string | null>();
+function bodyOfReport(report: Titled): string | null {
+  let b = bodies.get(report);
+  if (b === undefined) bodies.set(report, (b = bodyOf(report.title)));
+  return b;
+}
 
 /** The key a report is paired by (its body and year), or null when its title names no body or year. */
-export function yearKey(report: Pick<Report, 'title' | 'year'>): string | null {
-  const body = bodyOf(report.title);
+export function yearKey(report: Titled): string | null {
+  const body = bodyOfReport(report);
   return body && report.year ? key(body, report.year) : null;
 }
 
 /** The key of the report this one is compared with: the same body's, the year before. */
-export function lastYearKey(report: Pick<Report, 'title' | 'year'>): string | null {
-  const body = bodyOf(report.title);
+export function lastYearKey(report: Titled): string | null {
+  const body = bodyOfReport(report);
   return body && report.year ? key(body, report.year - 1) : null;
 }
 
