@@ -82,3 +82,22 @@ describe('across years: which reports pair up (pairing.ts)', () => {
     assert.deepEqual(acrossYears(both, new Set(['putian-208.txt'])), []);
   });
 });
+
+describe('across years: inline disable comments', () => {
+  const now = real2('putian-207.txt');
+  const at = now.indexOf('二、上年结转政府信息公开申请数量\n0') + '二、上年结转政府信息公开申请数量\n'.length;
+  const changed = now.slice(0, at) + '3' + now.slice(at + 1);
+  const withDirective = (d: string) => changed.slice(0, at) + d + '\n' + changed.slice(at);
+
+  it('a directive of this year\'s report on the line of the finding suppresses it, and is not called unused', () => {
+    const text = withDirective('<!-- nianbao-disable-next-line year-continuity -->');
+    const found = acrossYears(items({ 'putian-208.txt': real2('putian-208.txt'), 'putian-207.txt': text }));
+    assert.deepEqual(found, []);
+    const own = ReportDocument.parse(text, { reportUnusedDisableDirectives: 'warning' }).reports()[0].findings;
+    assert.deepEqual(own.filter(f => f.code === 'unused-directive'), [], 'whether it is used depends on the other file');
+    // Another rule's directive does not act on it, and is unused as before.
+    const other = withDirective('<!-- nianbao-disable-next-line row-sum -->');
+    assert.equal(acrossYears(items({ 'putian-208.txt': real2('putian-208.txt'), 'putian-207.txt': other })).length, 1);
+    assert.equal(ReportDocument.parse(other, { reportUnusedDisableDirectives: 'warning' }).reports()[0].findings.filter(f => f.code === 'unused-directive').length, 1);
+  });
+});

@@ -3,6 +3,7 @@ import { normalizeText } from '../text/normalize';
 import { cellName } from '../template/names';
 import { REQUEST_COLUMNS } from '../template/tables';
 import { lastYearKey, yearKey } from './pairing';
+import { applyDirectives, findDirectives } from './directives';
 
 /**
  * This year against last year, across files (issue 18): the same body's report of the year before
@@ -58,9 +59,9 @@ export function acrossYears(items: YearReport[], targets?: ReadonlySet<string>):
 }
 
 /**
- * The findings of one pair, kept per pair of report objects (which an edit elsewhere leaves as they
- * are) relative to the two reports' starts: a server re-checking a document after each edit
- * compares each pair once.
+ * The findings of one pair, under this year's report's inline disable comments (as its own findings
+ * are), kept per pair of report objects (which an edit elsewhere leaves as they are) relative to the
+ * two reports' starts: a server re-checking a document after each edit compares each pair once.
  */
 const pairs = new WeakMap<Report, WeakMap<Report, AcrossFinding[]>>();
 function compared(it: YearReport, last: YearReport): AcrossFinding[] {
@@ -69,7 +70,9 @@ function compared(it: YearReport, last: YearReport): AcrossFinding[] {
   let rel = byLast.get(last.report);
   if (!rel) {
     const at = (r: YearReport): YearReport => ({ ...r, file: '', base: 0 });
-    byLast.set(last.report, (rel = [...carriedOver(at(it), at(last)), ...copied(at(it), at(last))]));
+    const all = [...carriedOver(at(it), at(last)), ...copied(at(it), at(last))];
+    const kept = all.length ? new Set(applyDirectives(all.map(f => f.finding), findDirectives(it.text, false), {}, false)) : null;
+    byLast.set(last.report, (rel = kept ? all.filter(f => kept.has(f.finding)) : all));
   }
   return rel.map(f => ({
     file: it.file,
