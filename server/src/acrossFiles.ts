@@ -37,6 +37,8 @@ export type Checked = Pick<OpenDocument, 'uri' | 'doc' | 'version' | 'tooLarge' 
 
 export class AcrossFiles {
   private loaded = new Map<string, Loaded>();
+  /** The index build an `indexed` call is waiting for. */
+  private pendingIndex: Promise<void> | null = null;
   /** Per open document, the keys it looked for and the files it was compared with, at its last check. */
   private used = new Map<string, { wants: Set<string>; partners: Set<string> }>();
 
@@ -46,6 +48,8 @@ export class AcrossFiles {
     private readonly options: (uri: string) => DocumentOptions,
     private readonly maxSize: () => number,
     private readonly utf8: () => boolean,
+    /** The index has just been built: open documents may now find last year's report in a closed file. */
+    private readonly indexed: () => void = () => {},
   ) {}
 
   /** The keys of last year's reports a document's reports are compared with. */
@@ -78,9 +82,22 @@ export class AcrossFiles {
     return out;
   }
 
-  /** Reads the closed files that hold last year's reports of the document's bodies. */
-  async prepare(d: Checked): Promise<void> {
+  /**
+   * Reads the closed files that hold last year's reports of the document's bodies. Before the index
+   * is built, starts building it and answers from the open documents alone (`indexed` is called
+   * when it is ready), so a document's own diagnostics never wait for the workspace to be read;
+   * with `wait`, as the workspace check does, waits for it.
+   */
+  async prepare(d: Checked, wait = false): Promise<void> {
     if (d.tooLarge || !d.holdsReport()) return;
+    if (!this.index.ready) {
+      const building = this.index.whenBuilt();
+      if (!wait) {
+        if (this.pendingIndex !== building) { this.pendingIndex = building; void building.then(() => { if (this.index.ready) this.indexed(); }); }
+        return;
+      }
+      await building;
+    }
     const open = this.openByKey(d.uri);
     const pinned = new Set<string>();
     for (const key of this.wants(d)) {

@@ -74,7 +74,11 @@ let folders: string[] = [];
 const settings = new SettingsStore(connection, () => client.configuration);
 /** Last year's reports in the workspace (yearIndex.ts), and the across-year diagnostics of open documents (acrossFiles.ts). */
 const index = new YearIndex(() => folders, () => settings.current.maxFileSize);
-const across = new AcrossFiles(index, docs, uri => documentOptions(docSettings(uri)), () => settings.current.maxFileSize, () => client.utf8);
+const across = new AcrossFiles(index, docs, uri => documentOptions(docSettings(uri)), () => settings.current.maxFileSize, () => client.utf8, () => {
+  // The workspace has been read: every open document may now have last year's report in a closed file.
+  if (!client.pullDiagnostics) for (const uri of docs.keys()) schedule(uri);
+  else if (client.diagnosticRefresh) void connection.languages.diagnostics.refresh();
+});
 
 connection.onShutdown(() => { shutdownRequested = true; });
 

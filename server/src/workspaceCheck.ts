@@ -37,7 +37,7 @@ export async function checkWorkspace(connection: Connection, folders: string[], 
       const diagnostics = toDiagnostics(text, model, own);
       if (across) {
         const file = { uri, doc: text, version: 0, tooLarge: false, holdsReport: () => true, current: () => model };
-        await across.prepare(file);
+        await across.prepare(file, true);
         diagnostics.push(...across.diagnostics(file, across.partners(file), own));
       }
       for (const x of diagnostics) { if (x.severity === DiagnosticSeverity.Error) errors++; else if (x.severity === DiagnosticSeverity.Warning) warnings++; }

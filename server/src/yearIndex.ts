@@ -17,14 +17,19 @@ export class YearIndex {
   private filesOf = new Map<string, Set<string>>();
   private built: Promise<void> | null = null;
   private generation = 0;
+  /** Whether the index has been built (for the folders and limits as they are). */
+  ready = false;
 
   constructor(private readonly folders: () => string[], private readonly maxSize: () => number, private readonly limit = INDEX_LIMIT) {}
 
   /** The files (paths) whose reports have `key`, once the index is built. */
   async filesWith(key: string): Promise<string[]> {
-    await (this.built ??= this.build());
+    await this.whenBuilt();
     return this.filesNow(key);
   }
+
+  /** Builds the index (once; again after `reset`). */
+  whenBuilt(): Promise<void> { return (this.built ??= this.build()); }
 
   /** The files known now to have `key` (none before the index is built). */
   filesNow(key: string): string[] { return [...(this.filesOf.get(key) ?? [])]; }
@@ -38,6 +43,7 @@ export class YearIndex {
   reset(): void {
     this.generation++;
     this.built = null;
+    this.ready = false;
     this.keysOf.clear();
     this.filesOf.clear();
   }
@@ -60,6 +66,7 @@ export class YearIndex {
       await this.read(files[i], generation);
       if (i % 32 === 31) await new Promise(r => setImmediate(r));
     }
+    if (generation === this.generation) this.ready = true;
   }
 
   private async read(file: string, generation: number): Promise<void> {

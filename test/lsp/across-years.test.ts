@@ -24,7 +24,15 @@ const cellRange = (text: string, key: string) => {
   const lines = new LineIndex(text);
   return { start: lines.positionAt(c.start), end: lines.positionAt(c.end) };
 };
+/** The `n`th publication (from 1) for `uri`: the first is made before the workspace is indexed, the second once it is. */
+const nth = (client: TestClient, uri: string, n: number) => { let seen = 0; return client.diagnostics(uri, () => ++seen === n); };
 const across = (d: Diagnostic[]) => d.filter(x => x.code === 'year-continuity' || x.code === 'copied-text');
+
+async function waitFor(cond: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!cond() && Date.now() < deadline) await new Promise(r => setTimeout(r, 20));
+  assert.ok(cond(), what);
+}
 
 function workspace(files: Record<string, string>): { dir: string; root: string; uri: (name: string) => string } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-across-'));
@@ -91,9 +99,9 @@ describe('language server: this year against last year across files', function (
     };
     await client.initialize('zh-cn', ws.root, { capabilities: caps });
     const uri = ws.uri('2025.txt');
-    const first = client.diagnostics(uri, (_, q) => q.version === 1);
+    const first = client.diagnostics(uri, d => across(d).length === 1);
     await client.open(uri, carriedAs3(), 'plaintext');
-    assert.equal(across((await first).diagnostics).length, 1);
+    await first;
     assert.deepEqual(registered, { registrations: [{ id: (registered as any).registrations[0].id, method: 'workspace/didChangeWatchedFiles',
       registerOptions: { watchers: [{ globPattern: '**/*.{txt,md,html,htm,nianbao}' }] } }] });
 
@@ -135,14 +143,14 @@ describe('language server: this year against last year across files', function (
     client.settings = { severity: { 'year-continuity': 'off' } };
     await client.initialize('zh-cn', ws.root);
     const uri = ws.uri('2025.txt');
-    const p = client.diagnostics(uri, (_, q) => q.version === 1);
+    const p = nth(client, uri, 2);
     await client.open(uri, carriedAs3(), 'plaintext');
-    assert.deepEqual(across((await p).diagnostics), []);
+    assert.deepEqual(across((await p).diagnostics), [], 'off, once the workspace is indexed');
     const alone = new TestClient();
     try {
       const empty = workspace({ 'other.txt': real2('putian-216.txt') });
       await alone.initialize('zh-cn', empty.root);
-      const q = alone.diagnostics(empty.uri('2025.txt'), (_, x) => x.version === 1);
+      const q = nth(alone, empty.uri('2025.txt'), 2);
       await alone.open(empty.uri('2025.txt'), carriedAs3(), 'plaintext');
       assert.deepEqual(across((await q).diagnostics), []);
     } finally { await alone.close(); }
@@ -162,7 +170,11 @@ describe('language server: this year against last year across files', function (
     try {
       await puller.initialize('zh-cn', ws.root, { capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: {} } } });
       await puller.open(uri, carriedAs3(), 'plaintext');
-      const first = await puller.request('textDocument/diagnostic', { textDocument: { uri } });
+      const early = await puller.request('textDocument/diagnostic', { textDocument: { uri } });
+      assert.deepEqual(across(early.items), [], 'asked before the workspace is indexed: its own diagnostics at once');
+      await waitFor(() => refreshed > 0, 'workspace/diagnostic/refresh once the workspace is indexed');
+      const first = await puller.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: early.resultId });
+      assert.equal(first.kind, 'full');
       assert.deepEqual(first.items, pushed, 'the same diagnostics, pulled or pushed');
       assert.equal(across(first.items).length, 1);
 
@@ -176,9 +188,7 @@ describe('language server: this year against last year across files', function (
       const pos = new LineIndex(LAST).positionAt(at);
       await puller.notify('textDocument/didChange', { textDocument: { uri: lastUri, version: 2 }, contentChanges: [{ range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '3' }] });
       await puller.request('textDocument/diagnostic', { textDocument: { uri: lastUri } });
-      const deadline = Date.now() + 5000;
-      while (refreshed === before && Date.now() < deadline) await new Promise(r => setTimeout(r, 20));
-      assert.ok(refreshed > before, 'workspace/diagnostic/refresh');
+      await waitFor(() => refreshed > before, 'workspace/diagnostic/refresh after the other document changed');
       const after = await puller.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: same.resultId });
       assert.equal(after.kind, 'full');
       assert.deepEqual(across(after.items), []);
