@@ -52,19 +52,37 @@ export class AcrossFiles {
     private readonly indexed: () => void = () => {},
   ) {}
 
-  /** The keys of last year's reports a document's reports are compared with. */
-  private wants(d: Checked): Set<string> {
-    const out = new Set<string>();
+  /** What a model's reports are, as compared across years: worked out once per model (an edit makes a new one). */
+  private readonly byModel = new WeakMap<ReportDocument, { uri: string; items: YearReport[]; keys: Set<string>; wants: Set<string> }>();
+  private ofModel(d: Checked) {
     const model = d.current();
-    if (model.html) return out;
-    for (const p of model.reports()) { const k = lastYearKey(p.report); if (k) out.add(k); }
-    return out;
+    let m = this.byModel.get(model);
+    if (!m || m.uri !== d.uri) {
+      const items = yearReportsOf(d.uri, model);
+      const keys = new Set<string>(), wants = new Set<string>();
+      for (const it of items) {
+        const k = yearKey(it.report), w = lastYearKey(it.report);
+        if (k) keys.add(k);
+        if (w) wants.add(w);
+      }
+      this.byModel.set(model, (m = { uri: d.uri, items, keys, wants }));
+    }
+    return m;
   }
 
-  /** An open document's reports that take part (none when it is too large or holds no report). */
+  /** The keys of last year's reports a document's reports are compared with. */
+  private wants(d: Checked): Set<string> { return this.ofModel(d).wants; }
+
+  /** A document's reports that take part (none when it is too large or holds no report). */
   private openItems(d: Checked): YearReport[] {
     if (d.tooLarge || !d.holdsReport()) return [];
-    return yearReportsOf(d.uri, d.current());
+    return this.ofModel(d).items;
+  }
+
+  /** The keys of a document's reports. */
+  private keysOf(d: Checked): Set<string> {
+    if (d.tooLarge || !d.holdsReport()) return new Set();
+    return this.ofModel(d).keys;
   }
 
   /** The other open documents by the keys of their reports. */
@@ -72,11 +90,9 @@ export class AcrossFiles {
     const out = new Map<string, OpenDocument[]>();
     for (const o of this.docs.values()) {
       if (o.uri === except) continue;
-      for (const it of this.openItems(o)) {
-        const k = yearKey(it.report);
-        if (!k) continue;
+      for (const k of this.keysOf(o)) {
         const list = out.get(k);
-        if (!list) out.set(k, [o]); else if (!list.includes(o)) list.push(o);
+        if (!list) out.set(k, [o]); else list.push(o);
       }
     }
     return out;
@@ -102,7 +118,7 @@ export class AcrossFiles {
     const pinned = new Set<string>();
     for (const key of this.wants(d)) {
       if (open.has(key)) continue;
-      for (const file of await this.index.filesWith(key)) {
+      for (const file of this.index.filesNow(key)) {
         const uri = uriOf(file);
         if (uri !== d.uri && !this.docs.has(uri)) { pinned.add(file); await this.load(file, pinned); }
       }
@@ -162,7 +178,8 @@ export class AcrossFiles {
   /** The document's across-year diagnostics against `partners` (from `partners(d)`). */
   diagnostics(d: Checked, partners: Partner[], settings: Settings): Diagnostic[] {
     const mine = this.openItems(d);
-    if (!partners.length && mine.length < 2) return [];
+    // Alone, a document is compared within itself only when it holds a body's report of the year before another.
+    if (!partners.length && ![...this.wants(d)].some(k => this.keysOf(d).has(k))) return [];
     const texts = new Map(partners.map(p => [p.uri, p.text]));
     texts.set(d.uri, d.doc);
     // Last year's reports first: of two with one key, the later wins — this document's own.
@@ -184,7 +201,7 @@ export class AcrossFiles {
   dependents(uri: string, keys: Iterable<string>): string[] {
     const ks = new Set(keys);
     const d = this.docs.get(uri);
-    if (d) for (const it of this.openItems(d)) { const k = yearKey(it.report); if (k) ks.add(k); }
+    if (d) for (const k of this.keysOf(d)) ks.add(k);
     for (const k of this.index.keys(toPath(uri))) ks.add(k);
     const out: string[] = [];
     for (const [other, u] of this.used) {

@@ -14,25 +14,22 @@ import type { YearReport } from './acrossYears';
 
 type Titled = Pick<Report, 'title' | 'year'>;
 const key = (body: string, year: number) => `${body}\u0000${year}`;
-/** A report's body, read once per report object (a report is not changed once read: an edit makes a new one). */
-const bodies = new WeakMap<Titled, string | null>();
-function bodyOfReport(report: Titled): string | null {
-  let b = bodies.get(report);
-  if (b === undefined) bodies.set(report, (b = bodyOf(report.title)));
-  return b;
+/** A report's keys, worked out once per report object (a report is not changed once read: an edit makes a new one). */
+const keys = new WeakMap<Titled, { key: string; last: string } | null>();
+function keysOf(report: Titled): { key: string; last: string } | null {
+  let k = keys.get(report);
+  if (k === undefined) {
+    const body = bodyOf(report.title);
+    keys.set(report, (k = body && report.year ? { key: key(body, report.year), last: key(body, report.year - 1) } : null));
+  }
+  return k;
 }
 
 /** The key a report is paired by (its body and year), or null when its title names no body or year. */
-export function yearKey(report: Titled): string | null {
-  const body = bodyOfReport(report);
-  return body && report.year ? key(body, report.year) : null;
-}
+export const yearKey = (report: Titled): string | null => keysOf(report)?.key ?? null;
 
 /** The key of the report this one is compared with: the same body's, the year before. */
-export function lastYearKey(report: Titled): string | null {
-  const body = bodyOfReport(report);
-  return body && report.year ? key(body, report.year - 1) : null;
-}
+export const lastYearKey = (report: Titled): string | null => keysOf(report)?.last ?? null;
 
 /**
  * The reports of a parsed document that are compared across years, as `acrossYears` takes them.
