@@ -15,7 +15,8 @@ import { RULES, type RuleCode, type Severity, type TemplateId, type UnusedDirect
  * ```
  *
  * Precedence, lowest first: the rule's default, this file, then the user's own choice — the CLI's
- * `--rule`, VS Code's `nianbao.severity`, `nianbao.template` and `nianbao.reportUnusedDisableDirectives` (docs/configuration.md).
+ * `--rule` and `--report-unused-disable-directives[-severity]`, VS Code's `nianbao.severity`, `nianbao.template`
+ * and `nianbao.reportUnusedDisableDirectives` (docs/configuration.md).
  */
 export interface ProjectConfig {
   /** The file it came from, or null when none was found. */
@@ -24,19 +25,8 @@ export interface ProjectConfig {
   template?: TemplateId;
   /** `.gitignore`-style patterns, relative to the config file's folder. */
   ignore: string[];
-  /** Inline disable comments that suppress nothing reported at this severity (`off`, `warn`, `error`, as ESLint's option). */
+  /** How inline disable comments that suppress nothing are reported (absent: not at all). */
   reportUnusedDisableDirectives?: UnusedDirectives;
-}
-
-/**
- * ESLint's values of `reportUnusedDisableDirectives` in the core's words: `warn` (or `warning`, as the
- * rule severities are spelt, or `true`, ESLint's old form) → `warning`, `error`, `off` (or `false`); anything else: undefined.
- */
-export function unusedDirectivesOf(v: unknown): UnusedDirectives | undefined {
-  if (v === 'warn' || v === 'warning' || v === true) return 'warning';
-  if (v === 'error') return 'error';
-  if (v === 'off' || v === false) return 'off';
-  return undefined;
 }
 
 export const NO_CONFIG: ProjectConfig = Object.freeze({ file: null, rules: {}, ignore: [] }) as ProjectConfig;
@@ -45,6 +35,18 @@ export const NO_CONFIG: ProjectConfig = Object.freeze({ file: null, rules: {}, i
 export class ConfigError extends Error {}
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
+
+/**
+ * `reportUnusedDisableDirectives` as ESLint spells it — "off", "warn", "error" (and "warning"),
+ * true for "warn", false for "off" — or undefined when it is none of these. The CLI's
+ * `--report-unused-disable-directives-severity` and the editor setting take the same words.
+ */
+export function unusedDirectivesOf(v: unknown): UnusedDirectives | undefined {
+  if (v === true || v === 'warn' || v === 'warning') return 'warning';
+  if (v === false || v === 'off') return 'off';
+  if (v === 'error') return 'error';
+  return undefined;
+}
 const CODES = new Set<string>(RULES.map(r => r.code));
 
 const json = (_file: string, content: string) => JSON.parse(content);
@@ -60,7 +62,8 @@ export function parseConfig(raw: unknown, file: string): ProjectConfig {
   const bad = (what: string) => new ConfigError(`${file}: ${what}`);
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw bad('expected an object ({ "rules": …, "template": …, "ignore": … })');
   const o = raw as Record<string, unknown>;
-  for (const k of Object.keys(o)) if (!['rules', 'template', 'ignore', 'reportUnusedDisableDirectives', '$schema'].includes(k)) throw bad(`unknown option "${k}" (options: rules, template, ignore, reportUnusedDisableDirectives)`);
+  const options = ['rules', 'template', 'ignore', 'reportUnusedDisableDirectives'];
+  for (const k of Object.keys(o)) if (k !== '$schema' && !options.includes(k)) throw bad(`unknown option "${k}" (options: ${options.join(', ')})`);
   const rules: ProjectConfig['rules'] = {};
   if (o.rules !== undefined) {
     if (!o.rules || typeof o.rules !== 'object' || Array.isArray(o.rules)) throw bad('"rules" must be an object of rule code → severity');
@@ -73,7 +76,7 @@ export function parseConfig(raw: unknown, file: string): ProjectConfig {
   if (o.template !== undefined && o.template !== '2021' && o.template !== '2019' && o.template !== 'auto') throw bad('"template" must be "2021", "2019" or "auto"');
   if (o.ignore !== undefined && (!Array.isArray(o.ignore) || o.ignore.some(p => typeof p !== 'string'))) throw bad('"ignore" must be an array of patterns');
   const unused = unusedDirectivesOf(o.reportUnusedDisableDirectives);
-  if (o.reportUnusedDisableDirectives !== undefined && !unused) throw bad('"reportUnusedDisableDirectives" must be "off", "warn" or "error"');
+  if (o.reportUnusedDisableDirectives !== undefined && !unused) throw bad('"reportUnusedDisableDirectives" must be "off", "warn", "error" or a boolean');
   const template = o.template === '2021' || o.template === '2019' ? o.template : undefined;
   return { file, rules, template, ignore: (o.ignore as string[] | undefined) ?? [], ...(unused ? { reportUnusedDisableDirectives: unused } : {}) };
 }

@@ -16,11 +16,8 @@ const schema = {
     $schema: { type: 'string' },
     rules: { description: 'Severity per rule code; off turns a rule off. 按规则代码设置级别。Editor settings (nianbao.severity) and --rule override these.', type: 'object', additionalProperties: false, properties: rules },
     template: { description: 'Read the tables as this format whatever their headers say (auto: detect). 模板', type: 'string', enum: ['auto', '2021', '2019'] },
+    reportUnusedDisableDirectives: { description: 'Report inline disable comments (nianbao-disable…) that suppress nothing, as ESLint does (true: warn). 报告未起作用的行内关闭指令。The CLI\'s --report-unused-disable-directives[-severity] and the editor setting override it.', enum: ['off', 'warn', 'warning', 'error', true, false] },
     ignore: { description: ".gitignore-style patterns, relative to this file's folder, of files not to check. 忽略的文件", type: 'array', items: { type: 'string' } },
-    reportUnusedDisableDirectives: {
-      description: 'Report inline disable comments (nianbao-disable…) that suppress nothing, as ESLint\'s option: off, warn or error (rule unused-directive). 报告未使用的行内关闭指令。Editor setting nianbao.reportUnusedDisableDirectives (when not off) and the CLI flag override this.',
-      type: 'string', enum: ['off', 'warn', 'error'], default: 'off',
-    },
   },
 };
 fs.writeFileSync(new URL('../schemas/nianbaorc.schema.json', import.meta.url), JSON.stringify(schema, null, 2) + '\n');

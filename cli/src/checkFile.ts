@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { decodeBytes, diagnosticsJson, notAReport, ReportDocument, type DiagnosticJson, type Lang } from '../../core/src';
+import { decodeBytes, diagnosticsJson, notAReport, ReportDocument, type DiagnosticJson, type DocumentOptions, type Lang, type UnusedDirectives } from '../../core/src';
 import { nodeUtf8 } from './utf8';
 import { applyEdits, digitEdits, fixedBytes, writeAtomically, type FixChange } from './fix';
 import { applyPolicy, type Policy } from './policy';
@@ -33,8 +33,8 @@ export interface CheckedFile {
   fixesWritten?: boolean;
 }
 
-/** How a file is checked: message language, severities, fixing. */
-export interface CheckOptions extends Policy { lang: Lang; fix: 'off' | 'write' | 'dry-run' }
+/** How a file is checked: message language, severities, fixing, unused disable comments (over the project configuration's). */
+export interface CheckOptions extends Policy { lang: Lang; fix: 'off' | 'write' | 'dry-run'; reportUnusedDisableDirectives?: UnusedDirectives }
 
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
@@ -91,7 +91,8 @@ export function checkBytes(name: string, bytes: Uint8Array, opts: CheckOptions, 
   // The project configuration of the file's folder (its rules under the command line's --rule).
   const config = configFor(name);
   const policy: Policy = { ...opts, rules: { ...config.rules, ...opts.rules } };
-  const parseOptions = config.template ? { template: config.template } : {};
+  const unused = opts.reportUnusedDisableDirectives ?? config.reportUnusedDisableDirectives;
+  const parseOptions: DocumentOptions = { ...(config.template ? { template: config.template } : {}), ...(unused ? { reportUnusedDisableDirectives: unused } : {}) };
   let doc = ReportDocument.parse(d.text, parseOptions);
   let fixes: FixChange[] | undefined;
   if (opts.fix !== 'off') {

@@ -2,7 +2,7 @@ import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
-import type { Lang, Severity } from '../../core/src';
+import type { Lang, Severity, UnusedDirectives } from '../../core/src';
 import { collectFiles, type WalkProblem } from './files';
 import { checkAll } from './pool';
 import { renderChecked, takeRendered, type RenderedBatch, type RenderOptions } from './entries';
@@ -10,7 +10,7 @@ import { addCounts, formatSarif, FORMATS, RULES_DOCS, summaryText, type Format, 
 import { checkBytes, type FileResult } from './checkFile';
 import { parseRule } from './policy';
 import { acrossJson, acrossText, checkAcrossYears } from './acrossYears';
-import { ConfigError, configFingerprint, configFor, isIgnored } from '../../config/projectConfig';
+import { ConfigError, configFingerprint, configFor, isIgnored, unusedDirectivesOf } from '../../config/projectConfig';
 import { cacheFile, cacheKey, loadCache, saveCache, type CachedEntry } from './cache';
 import { shownPath } from './display';
 
@@ -41,7 +41,14 @@ interface CheckFlags {
   format: Format; lang: Lang; progress: boolean; jobs?: number; quiet?: boolean; maxWarnings?: number;
   outputFile?: string; rule?: Record<string, Severity | 'off'>; ignorePattern?: string[]; gitignore: boolean;
   stdinFilename?: string; fix?: boolean; fixDryRun?: boolean; cache?: boolean; cacheLocation?: string; acrossYears?: boolean;
+  reportUnusedDisableDirectives?: boolean; reportUnusedDisableDirectivesSeverity?: UnusedDirectives;
 }
+
+const unusedSeverity = (v: string): UnusedDirectives => {
+  const u = unusedDirectivesOf(v);
+  if (!u) throw new InvalidArgumentError('off, warn or error');
+  return u;
+};
 
 const KINDS_ZH: Record<string, string> = { 'fifo': '命名管道', 'socket': '套接字', 'character-device': '字符设备', 'block-device': '块设备', 'other': '其他' };
 
@@ -78,13 +85,14 @@ Examples:
   nianbao check --format github --max-warnings 0 reports/
   cat report.txt | nianbao check - --stdin-filename report.txt
   nianbao check --fix-dry-run report.txt
+  nianbao check --report-unused-disable-directives reports/
 `;
 
 /** The cache's entries by absolute path (none without `--cache`), and how to save them when the run is done. */
 function openCache(on: boolean, location: string | undefined, job: RenderOptions & { configs: string[] }, en: boolean): { known: Map<string, CachedEntry>; save: (checked: string[]) => void } {
   if (!on) return { known: new Map(), save: () => {} };
   const file = cacheFile(location);
-  const key = cacheKey({ lang: job.lang, rules: job.rules, quiet: job.quiet, configs: job.configs });
+  const key = cacheKey({ lang: job.lang, rules: job.rules, quiet: job.quiet, unused: job.reportUnusedDisableDirectives ?? null, configs: job.configs });
   const known = loadCache(file, key);
   /** Saved with the files of this run and those of earlier runs that still exist (a deleted file's entry is dropped). */
   const save = (checked: string[]) => {
@@ -139,7 +147,9 @@ async function check(paths: string[], opts: CheckFlags): Promise<number> {
   const color = opts.format === 'text' && !opts.outputFile && !!process.stdout.isTTY && !process.env.NO_COLOR;
   // The cache: never with fixes (they change the files), nor for standard input.
   const cache = !!opts.cache && fix === 'off' && !stdin;
-  const job: RenderOptions = { lang: opts.lang, format: opts.format, color, rules: opts.rule ?? {}, quiet: !!opts.quiet, fix, cache };
+  // As ESLint: the bare flag reports them as errors; -severity chooses; either overrides the configuration file.
+  const unused = opts.reportUnusedDisableDirectivesSeverity ?? (opts.reportUnusedDisableDirectives ? 'error' : undefined);
+  const job: RenderOptions = { lang: opts.lang, format: opts.format, color, rules: opts.rule ?? {}, quiet: !!opts.quiet, fix, cache, ...(unused ? { reportUnusedDisableDirectives: unused } : {}) };
   const { known, save } = openCache(cache, opts.cacheLocation, { ...job, configs: cache ? configFingerprint(files.map(f => configFor(f))) : [] }, en);
   const absolute = files.map(f => path.resolve(f));
   let done = 0;
@@ -205,6 +215,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--stdin-filename <name>', 'the name of the file read from standard input (-)')
     .addOption(new Option('--fix', 'write the fixes of wrong totals into the files (digits only, atomically)').conflicts('fixDryRun'))
     .option('--fix-dry-run', 'report the fixes --fix would write, and the findings after them, without writing')
+    .addOption(new Option('--report-unused-disable-directives', 'report inline disable comments that suppress nothing, as errors').conflicts('reportUnusedDisableDirectivesSeverity'))
+    .option('--report-unused-disable-directives-severity <severity>', 'report them with this severity: off, warn or error', unusedSeverity)
     .option('--across-years', 'also check each report against the same body\'s report of the year before among the files (上年结转, copied text)')
     .option('--cache', 'check only files whose content changed since the last run with --cache (by content hash)')
     .option('--cache-location <path>', 'the cache file, or a folder for it (default: the user\'s cache folder)')

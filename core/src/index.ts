@@ -5,6 +5,7 @@ export * from './model';
 export { ReportDocument, type DocumentOptions, type PlacedReport, type ReportChunk, type TextSource } from './parse/document';
 export { applyDirectives, findDirectives, maskDirectives, type Directive, type DirectiveKind, type DirectiveOptions, type DirectiveScan, type UnusedDirectives } from './checks/directives';
 export { parseReport } from './parse/report';
+export { readValue } from './parse/values';
 export { checkReport, notAReport } from './checks';
 export { LineIndex, pushLineStarts } from './text/lineIndex';
 export { upperBound } from './search';

@@ -172,6 +172,27 @@ describe('nianbao check: the flags a reviewer expects', function () {
     assert.match(gbRun.stdout, /gb\.txt:80:1: 已修正 requests\.new\.total 5 → 0/);
     assert.deepEqual(readFileSync(gbFile), gb);
   });
+
+  it('--fix keeps a full-width figure full-width, in UTF-8 and in GB18030', () => {
+    const dir = tmp('fix-wide');
+    // with-mistakes.txt line 168 holds 予以公开 · 总计 as 9 (should be 7): written here as a full-width ９.
+    const text = readFileSync(MISTAKES, 'utf8').split('\n');
+    assert.equal(text[167], '9');
+    text[167] = '９';
+    const utf8 = path.join(dir, 'u.txt'), gb = path.join(dir, 'g.txt');
+    writeFileSync(utf8, text.join('\n'));
+    const r = run(['check', '--fix', '--lang', 'en', utf8]);
+    assert.match(r.stdout, /u\.txt:168:1: fixed requests\.granted\.total ９ → ７\n/);
+    assert.equal(readFileSync(utf8, 'utf8').split('\n')[167], '７');
+    // GB18030: the real fixture's line 80 (本年新收申请 · 总计 = 0) written as full-width ５ (A3 B5) comes back as ０ (A3 B0).
+    const orig = readFileSync(fixturePath('encodings', '000-gb18030.txt'));
+    let at = 0;
+    for (let line = 0; line < 79; at++) if (orig[at] === 0x0a) line++;
+    const wide = Buffer.concat([orig.subarray(0, at), Buffer.from([0xa3, 0xb5]), orig.subarray(at + 1)]);
+    writeFileSync(gb, wide);
+    assert.match(run(['check', '--fix', gb]).stdout, /g\.txt:80:1: 已修正 requests\.new\.total ５ → ０/);
+    assert.deepEqual(readFileSync(gb), Buffer.concat([orig.subarray(0, at), Buffer.from([0xa3, 0xb0]), orig.subarray(at + 1)]));
+  });
 });
 
 describe('nianbao check: the project configuration', function () {
@@ -193,6 +214,35 @@ describe('nianbao check: the project configuration', function () {
     const bad = run(['check', dir]);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /\.nianbaorc\.json: unknown rule "rowsum"/);
+  });
+});
+
+describe('nianbao check: the shared conventions fixture', function () {
+  this.timeout(60000);
+  const dir = fixturePath('conventions');
+  const expected: string[] = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')).findings;
+  const found = (out: any) => out.files[0].diagnostics.map((d: any) => `${d.code}@${d.range.start.line + 1}:${d.severity}`);
+
+  it('honours its .nianbaorc.json and inline disable comments as expected.json says', () => {
+    const r = json([path.join(dir, 'report.md')]);
+    assert.deepEqual(found(r.out), expected);
+    assert.equal(r.status, 1);
+  });
+
+  it('--report-unused-disable-directives[-severity] overrides the configuration; a bad severity is a usage error', () => {
+    const file = path.join(dir, 'report.md');
+    const unused = (args: string[]) => found(json([...args, file]).out).filter((s: string) => s.startsWith('unused-directive'));
+    assert.deepEqual(unused(['--report-unused-disable-directives']), ['unused-directive@32:error']);
+    assert.deepEqual(unused(['--report-unused-disable-directives-severity', 'error']), ['unused-directive@32:error']);
+    assert.deepEqual(unused(['--report-unused-disable-directives-severity', 'off']), []);
+    const bad = run(['check', '--report-unused-disable-directives-severity', 'loud', file]);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /off, warn or error/);
+    // Outside the fixture's folder (no configuration) they are not reported unless asked for.
+    const bare = tmp('unused');
+    copyFileSync(file, path.join(bare, 'report.md'));
+    assert.deepEqual(found(json([path.join(bare, 'report.md')]).out).filter((s: string) => s.startsWith('unused')), []);
+    assert.deepEqual(found(json(['--report-unused-disable-directives-severity', 'warn', path.join(bare, 'report.md')]).out).filter((s: string) => s.startsWith('unused')), ['unused-directive@32:warning']);
   });
 });
 
