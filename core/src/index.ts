@@ -21,3 +21,4 @@ export * from './languageFeatures';
 export { skeleton2021 } from './template/skeleton';
 export { acrossYears, dice, COPY_THRESHOLD, type AcrossFinding, type YearReport } from './checks/acrossYears';
 export { bodyOf } from './checks/body';
+export { lastYearKey, yearKey, yearKeysOfText, yearReportsOf } from './checks/pairing';
