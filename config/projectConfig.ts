@@ -15,7 +15,8 @@ import { RULES, type RuleCode, type Severity, type TemplateId, type UnusedDirect
  * ```
  *
  * Precedence, lowest first: the rule's default, this file, then the user's own choice — the CLI's
- * `--rule`, VS Code's `nianbao.severity` and `nianbao.template` (docs/configuration.md).
+ * `--rule` and `--report-unused-disable-directives[-severity]`, VS Code's `nianbao.severity`, `nianbao.template`
+ * and `nianbao.reportUnusedDisableDirectives` (docs/configuration.md).
  */
 export interface ProjectConfig {
   /** The file it came from, or null when none was found. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { acrossYears, decodeBytes, LineIndex, ReportDocument, type AcrossFinding, type Lang, type YearReport } from '../../core/src';
+import { acrossYears, decodeBytes, LineIndex, ReportDocument, yearReportsOf, type AcrossFinding, type Lang, type YearReport } from '../../core/src';
 import { nodeUtf8 } from './utf8';
 import { shownPath } from './display';
 
@@ -20,10 +20,10 @@ export function checkAcrossYears(files: string[]): AcrossResult {
       if (d.binary) continue;
       text = d.text;
     } catch { continue; } // already reported as unreadable
-    const doc = ReportDocument.parse(text);
-    if (doc.html) continue; // offsets of a page map back through its rendering: the check reads plain text
+    const mine = yearReportsOf(file, ReportDocument.parse(text));
+    if (!mine.length) continue;
     lines.set(file, new LineIndex(text));
-    for (const p of doc.reports()) items.push({ file, base: p.base, report: p.report, text: p.text });
+    items.push(...mine);
   }
   const findings = acrossYears(items);
   return { findings, lines };

@@ -7,13 +7,13 @@ import { nodeUtf8 } from './utf8';
 /** One cell `--fix` wrote (or, with `--fix-dry-run`, would write): where, which cell, its text before and after. */
 export interface FixChange { line: number; character: number; cell: string; from: string; to: string }
 
-const DIGITS = /^[0-9]+$/;
+/** A figure of digits only, ASCII or full-width (the fix keeps the cell's own digits). */
 const WRITTEN_DIGITS = /^[0-9０-９]*$/;
 
 /**
  * The fix-all edits of the core (`fixAllEdits`: the located and relation-fixing values, never into a
  * cell the reader is unsure of) into a cell of its own read as written, that change digits only: a figure written in ASCII or full-width
- * digits (or a blank place) replaced by ASCII digits. Anything else — a sign, separators, a unit
+ * digits (or a blank place) replaced by digits of the same kind. Anything else — a sign, separators, a unit
  * inside the span — is left for a person.
  */
 export function digitEdits(doc: ReportDocument): { edits: OffsetEdit[]; changes: FixChange[] } {
@@ -25,7 +25,7 @@ export function digitEdits(doc: ReportDocument): { edits: OffsetEdit[]; changes:
     const from = text.slice(e.start, e.end), cell = cells.get(e.start);
     // Only into a cell of its own, read as written (not a digit of a glued run, not a value the reader inferred).
     if (!cell || cell.glued || (cell.provenance && cell.provenance !== 'written')) continue;
-    if (!DIGITS.test(e.newText) || !WRITTEN_DIGITS.test(from) || from === e.newText) continue;
+    if (!e.newText || !WRITTEN_DIGITS.test(e.newText) || !WRITTEN_DIGITS.test(from) || from === e.newText) continue;
     edits.push(e);
     const at = lines.positionAt(e.start);
     changes.push({ line: at.line, character: at.character, cell: cell.key, from, to: e.newText });
@@ -69,9 +69,13 @@ function byteOffsets(bytes: Uint8Array, d: Decoded, text: string, offsets: numbe
   }
 }
 
-/** The new digits in the file's encoding. */
+/**
+ * The new digits (ASCII or full-width) in the file's encoding. GB18030 writes a full-width digit as
+ * the two bytes A3 B0–B9; `fixedBytes` reads the result back, so a wrong byte is never written.
+ */
 function encodeDigits(s: string, d: Decoded): Buffer {
-  const b = Buffer.from(s, d.encoding === 'utf-16le' || d.encoding === 'utf-16be' ? 'utf16le' : 'latin1');
+  if (d.encoding === 'gb18030') return Buffer.from([...s].flatMap(ch => { const c = ch.charCodeAt(0); return c >= 0xff10 && c <= 0xff19 ? [0xa3, 0xb0 + c - 0xff10] : [c]; }));
+  const b = Buffer.from(s, d.encoding === 'utf-16le' || d.encoding === 'utf-16be' ? 'utf16le' : 'utf8');
   return d.encoding === 'utf-16be' ? b.swap16() : b;
 }
 

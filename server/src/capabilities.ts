@@ -26,11 +26,13 @@ export interface ClientFeatures {
   diagnosticRefresh: boolean;
   /** The client has a `nianbao.showRuleDoc` command (our VS Code client says so in its initializationOptions). */
   ruleDocCommand: boolean;
+  /** The server may ask the client to watch files (`workspace/didChangeWatchedFiles` registered dynamically). */
+  watchFiles: boolean;
 }
 
 export const NOTHING: ClientFeatures = {
   codeActionLiterals: false, resolveEdit: false, documentChanges: false, applyEdit: false, markdownHover: false,
-  utf8: false, configuration: false, pullDiagnostics: false, diagnosticRefresh: false, ruleDocCommand: false,
+  utf8: false, configuration: false, pullDiagnostics: false, diagnosticRefresh: false, ruleDocCommand: false, watchFiles: false,
 };
 
 export function clientFeatures(params: InitializeParams): ClientFeatures {
@@ -52,5 +54,6 @@ export function clientFeatures(params: InitializeParams): ClientFeatures {
     pullDiagnostics: !!text.diagnostic,
     diagnosticRefresh: !!c.workspace?.diagnostics?.refreshSupport,
     ruleDocCommand: !!options && typeof options === 'object' && options.ruleDocCommand === true,
+    watchFiles: !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration,
   };
 }

@@ -82,7 +82,7 @@ export function onCodeAction(doc: TextDocument, model: ReportDocument, params: C
     const fd = p.finding;
     const s = p.base + fd.start, e = p.base + fd.end;
     if (e < from || s > to) continue;
-    const edit = fixEdit(p);
+    const edit = fixEdit(model, p);
     if (!edit) continue;
     reports.add(p.report);
     const diag = diagnostics.find((d: Diagnostic) => d.code === fd.code && doc.offsetAt(d.range.start) === s);

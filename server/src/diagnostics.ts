@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
-import { cellName, type Finding, type Message, type ReportDocument, type Severity } from '../../core/src';
+import { cellName, type AcrossFinding, type Finding, type Message, type ReportDocument, type Severity } from '../../core/src';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { severityOf, type Settings } from './settings';
 import { pick } from './l10n';
@@ -84,4 +84,26 @@ function placesThatMatter(cells: string[]): string[] {
     const [t, r, c] = k.split('.');
     return t === table && ((r === row && c === 'total') || (table === 'requests' && r === 'total' && c === col));
   }).slice(0, 2);
+}
+
+/**
+ * An across-year finding (core/src/checks/acrossYears.ts) on this document, related to the place in
+ * the other file (`other`: its text, for positions): the cell or heading of last year's report.
+ * Null when the user turned its rule off.
+ */
+export function acrossDiagnostic(doc: TextDocument, other: TextDocument, a: AcrossFinding, settings: Settings): Diagnostic | null {
+  const f = a.finding;
+  const sev = severityOf(settings, f);
+  if (sev === 'off') return null;
+  const shown = other.getText({ start: other.positionAt(a.other.start), end: other.positionAt(a.other.end) }).replace(/\s+/g, ' ').trim().slice(0, 60);
+  return {
+    range: { start: doc.positionAt(f.start), end: doc.positionAt(Math.max(f.start, f.end)) }, severity: SEVERITY[sev], code: f.code, source: 'nianbao',
+    codeDescription: { href: ruleDoc(f.code) },
+    message: pick(f.message),
+    relatedInformation: [{
+      location: { uri: other.uri, range: { start: other.positionAt(a.other.start), end: other.positionAt(a.other.end) } },
+      message: pick({ zh: `上年报告：${shown}`, en: `Last year's report: ${shown}` }),
+    }],
+    ...(f.cells.length ? { data: { cell: f.cells[0], expected: f.expected ?? null } } : {}),
+  };
 }

@@ -1,13 +1,14 @@
 import {
   createConnection, createServerPipeTransport, createServerSocketTransport, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageWriter,
   TextDocumentSyncKind, DiagnosticSeverity, CodeActionKind, DocumentDiagnosticReportKind, ShowMessageNotification, MessageType, ResponseError, ErrorCodes,
+  DidChangeWatchedFilesNotification, FileChangeType,
   type InitializeParams, type InitializeResult, type Connection, type Diagnostic, type MessageReader, type MessageWriter,
 } from 'vscode-languageserver/node';
 import { BrokenFrame, StrictStreamReader } from './framing';
 import { gate, REFUSED, type Refused } from './gate';
 import { EditorText } from './editorText';
 import { OpenDocument } from './state';
-import { DEFAULTS, SettingsStore, settingsFor, severityOf } from './settings';
+import { DEFAULTS, documentOptions, SettingsStore, settingsFor, severityOf } from './settings';
 import { clearConfigCache } from '../../config/projectConfig';
 import { setLocale, t, zh } from './l10n';
 import { toDiagnostics } from './diagnostics';
@@ -18,6 +19,10 @@ import { fixAllData, fixCommand } from './validate';
 import * as v from 'valibot';
 import { onDocumentSymbol, onFoldingRanges, onInlayHints } from './outline';
 import { checkWorkspace } from './workspaceCheck';
+import { YearIndex } from './yearIndex';
+import { AcrossFiles } from './acrossFiles';
+import { isReportPath, toPath } from './reportFiles';
+import { REPORT_EXTENSIONS } from '../../core/src';
 import { fixAllEdits, type Severity } from '../../core/src';
 import { jsonEncoder } from './encoder';
 
@@ -67,6 +72,13 @@ const docs = new Map<string, OpenDocument>();
 let client: ClientFeatures = NOTHING;
 let folders: string[] = [];
 const settings = new SettingsStore(connection, () => client.configuration);
+/** Last year's reports in the workspace (yearIndex.ts), and the across-year diagnostics of open documents (acrossFiles.ts). */
+const index = new YearIndex(() => folders, () => settings.current.maxFileSize);
+const across = new AcrossFiles(index, docs, uri => documentOptions(docSettings(uri)), () => settings.current.maxFileSize, () => client.utf8, () => {
+  // The workspace has been read: every open document may now have last year's report in a closed file.
+  if (!client.pullDiagnostics) for (const uri of docs.keys()) schedule(uri);
+  else if (client.diagnosticRefresh) void connection.languages.diagnostics.refresh();
+});
 
 connection.onShutdown(() => { shutdownRequested = true; });
 
@@ -89,7 +101,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       executeCommandProvider: { commands: COMMANDS },
       positionEncoding: client.utf8 ? 'utf-8' : 'utf-16',
       // Pulled by the clients that pull; pushed to the others.
-      ...(client.pullDiagnostics ? { diagnosticProvider: { identifier: 'nianbao', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      // A document's diagnostics depend on last year's report of its body, in another file (acrossFiles.ts).
+      ...(client.pullDiagnostics ? { diagnosticProvider: { identifier: 'nianbao', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'nianbao', version: '0.1.0' },
   };
@@ -109,20 +122,43 @@ const docSettings = (uri: string) => settingsFor(settings.current, uri, message 
 function configurationChanged(): void {
   clearConfigCache();
   configProblems.clear();
-  settingsGeneration++;
+  readAgain();
   if (!client.pullDiagnostics) for (const uri of docs.keys()) schedule(uri);
   else if (client.diagnosticRefresh) void connection.languages.diagnostics.refresh();
 }
 const isConfigFile = (uri: string) => /(?:^|\/)(?:\.nianbaorc(?:\.json)?|package\.json)$/.test(uri);
-connection.onDidChangeWatchedFiles(p => { if (p.changes.some(c => isConfigFile(c.uri))) configurationChanged(); });
+/** Settings or configuration changed: every file is read again (its options, the size limit or the ignore patterns may differ). */
+function readAgain(): void {
+  settingsGeneration++;
+  index.reset();
+  across.reset();
+}
+connection.onDidChangeWatchedFiles(p => {
+  if (p.changes.some(c => isConfigFile(c.uri))) { configurationChanged(); return; }
+  // A report file changed on disk: the open documents compared with it (or looking for its body's report) are checked again.
+  for (const c of p.changes) {
+    if (!c.uri.startsWith('file:') || !isReportPath(c.uri) || docs.has(c.uri)) continue;
+    const file = toPath(c.uri);
+    across.dropFile(file);
+    void index.update(file, c.type === FileChangeType.Deleted).then(keys => related(c.uri, keys));
+  }
+});
 
 /** Checks wait for the client's settings once, so the first diagnostics already honour them. */
 let settingsReady: Promise<unknown> = Promise.resolve();
-connection.onInitialized(() => { settingsReady = settings.refresh(); });
+connection.onInitialized(() => {
+  settingsReady = settings.refresh();
+  // Report files changed outside the editor (last year's report saved, say), for a client that can watch them.
+  if (client.watchFiles) {
+    const exts = [...REPORT_EXTENSIONS].map(e => e.slice(1)).join(',');
+    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/*.{${exts}}` }] })
+      .catch(e => connection.console.warn(`nianbao: could not watch report files: ${(e as Error)?.message ?? e}`));
+  }
+});
 connection.onDidChangeConfiguration(p => {
   settings.take(p.settings);
   void settings.refresh().then(() => {
-    settingsGeneration++;
+    readAgain();
     if (!client.pullDiagnostics) for (const uri of docs.keys()) schedule(uri);
     else if (client.diagnosticRefresh) void connection.languages.diagnostics.refresh();
   });
@@ -152,26 +188,69 @@ function runPending(): void {
   for (const uri of [...pending]) {
     pending.delete(uri);
     const d = docs.get(uri);
-    if (!d) continue;
-    // A fault while checking one document is logged, never allowed to take the server down.
-    try { publish(d); } catch (e) { connection.console.error(`nianbao: checking ${uri} failed: ${(e as Error)?.stack ?? e}`); }
+    if (d) void publish(d);
   }
 }
 
-/** An open document's diagnostics: a note when it is too large to check, none when it holds no report. */
-function diagnosticsOf(d: OpenDocument): Diagnostic[] {
-  if (d.tooLarge) {
-    return [{
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information,
-      source: 'nianbao', message: t('Not checked: the document is larger than {0} bytes (setting nianbao.maxFileSize).', String(settings.current.maxFileSize)),
-    }];
+/**
+ * An open document's diagnostics: a note when it is too large to check, none when it holds no
+ * report; its own findings, then those against last year's report of its body in another file
+ * (read first, asynchronously; the rest is computed at once from the text as it is then). `stamp`:
+ * what the across-year part was computed from. A fault is logged, never allowed to take the server down.
+ */
+async function diagnosticsOf(d: OpenDocument): Promise<{ items: Diagnostic[]; stamp: string } | null> {
+  try {
+    if (d.tooLarge) {
+      return { stamp: '', items: [{
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information,
+        source: 'nianbao', message: t('Not checked: the document is larger than {0} bytes (setting nianbao.maxFileSize).', String(settings.current.maxFileSize)),
+      }] };
+    }
+    // Markdown, HTML and plain-text files are checked only when they hold a report.
+    if (!d.holdsReport()) return { stamp: '', items: [] };
+    await across.prepare(d);
+    if (docs.get(d.uri) !== d) return null; // closed meanwhile
+    const own = docSettings(d.doc.uri);
+    const partners = across.partners(d);
+    const items = toDiagnostics(d.doc, d.current(), own);
+    const more = across.diagnostics(d, partners, own);
+    // A version checked for the first time: those compared with it are checked again (once per version, so never back and forth).
+    if (propagated.get(d.uri) !== d.version) { propagated.set(d.uri, d.version); related(d.uri); }
+    return { stamp: across.stamp(partners), items: more.length ? [...items, ...more] : items };
+  } catch (e) {
+    connection.console.error(`nianbao: checking ${d.uri} failed: ${(e as Error)?.stack ?? e}`);
+    return { stamp: '', items: [] };
   }
-  // Markdown, HTML and plain-text files are checked only when they hold a report.
-  return d.holdsReport() ? toDiagnostics(d.doc, d.current(), docSettings(d.doc.uri)) : [];
 }
 
-function publish(d: OpenDocument): void {
-  void connection.sendDiagnostics({ uri: d.uri, version: d.version, diagnostics: diagnosticsOf(d) });
+async function publish(d: OpenDocument): Promise<void> {
+  const r = await diagnosticsOf(d);
+  // The version the diagnostics were computed from (the check reads the text as it is once last year's files are read).
+  if (r && docs.get(d.uri) === d) void connection.sendDiagnostics({ uri: d.uri, version: d.version, diagnostics: r.items });
+}
+
+/**
+ * Another file changed (edited, opened, closed, or changed on disk; `keys`: the keys it had): the
+ * open documents compared with it, or looking for its body's report, are checked again — pushed
+ * again, or the client asked to pull again. Coalesced to once per turn of the event loop.
+ */
+const touched = new Map<string, Set<string>>();
+/** The version of each open document whose change was last passed on to the documents compared with it. */
+const propagated = new Map<string, number>();
+function related(uri: string, keys: Iterable<string> = []): void {
+  let s = touched.get(uri);
+  if (!s) { touched.set(uri, (s = new Set())); if (touched.size === 1) setImmediate(relatedNow); }
+  for (const k of keys) s.add(k);
+}
+function relatedNow(): void {
+  const deps = new Set<string>();
+  for (const [uri, keys] of touched) {
+    try { for (const x of across.dependents(uri, keys)) deps.add(x); } catch (e) { connection.console.error(`nianbao: ${(e as Error)?.stack ?? e}`); }
+  }
+  touched.clear();
+  if (!deps.size) return;
+  if (!client.pullDiagnostics) for (const uri of deps) schedule(uri);
+  else if (client.diagnosticRefresh) void connection.languages.diagnostics.refresh();
 }
 
 /**
@@ -183,11 +262,12 @@ connection.languages.diagnostics.on(async p => {
   await settingsReady;
   const d = docs.get(p.textDocument.uri);
   if (!d) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  const resultId = `${d.version}/${settingsGeneration}`;
+  // The same computation as a push; the result id says which text, settings and other files it is of.
+  const r = await diagnosticsOf(d);
+  if (!r) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  const resultId = `${d.version}/${settingsGeneration}/${r.stamp}`;
   if (p.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-  let items: Diagnostic[] = [];
-  try { items = diagnosticsOf(d); } catch (e) { connection.console.error(`nianbao: checking ${d.uri} failed: ${(e as Error)?.stack ?? e}`); }
-  return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+  return { kind: DocumentDiagnosticReportKind.Full, resultId, items: r.items };
 });
 /** Files whose diagnostics the workspace check pushed: a client that pulls gets them cleared when it opens one (else it would show both). */
 const pushedByWorkspaceCheck = new Set<string>();
@@ -195,7 +275,7 @@ const pushedByWorkspaceCheck = new Set<string>();
 connection.onDidOpenTextDocument(p => {
   const td = new EditorText(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
   td.utf8 = client.utf8;
-  docs.set(td.uri, new OpenDocument(td, () => settings.current.maxFileSize, () => docSettings(td.uri).template));
+  docs.set(td.uri, new OpenDocument(td, () => settings.current.maxFileSize, () => documentOptions(docSettings(td.uri))));
   if (client.pullDiagnostics && pushedByWorkspaceCheck.delete(td.uri)) void connection.sendDiagnostics({ uri: td.uri, diagnostics: [] });
   schedule(td.uri);
 });
@@ -207,7 +287,12 @@ connection.onDidChangeTextDocument(p => {
 });
 connection.onDidCloseTextDocument(p => forget(p.textDocument.uri));
 function forget(uri: string): void {
+  // Those compared with it read it from disk now (the editor's unsaved text is gone).
+  related(uri);
+  relatedNow();
   docs.delete(uri);
+  across.forget(uri);
+  propagated.delete(uri);
   pending.delete(uri);
   if (!client.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
 }
@@ -259,7 +344,7 @@ connection.onExecuteCommand(async p => {
   if (p.command === CHECK_WORKSPACE) {
     await settingsReady; // a check asked for right after start-up reads files with the user's settings too
     const args = (p.arguments ?? []).filter((a): a is string => typeof a === 'string');
-    return checkWorkspace(connection, args.length ? args : folders, settings.current, uri => docs.has(uri), client.utf8, pushedByWorkspaceCheck);
+    return checkWorkspace(connection, args.length ? args : folders, settings.current, uri => docs.has(uri), client.utf8, pushedByWorkspaceCheck, across);
   }
   if (p.command === FIX_ALL_TOTALS) {
     const uri = p.arguments?.[0];

@@ -1,7 +1,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { fileURLToPath } from 'node:url';
-import type { Finding, RuleCode, Severity } from '../../core/src';
-import { ConfigError, configFor, type ProjectConfig } from '../../config/projectConfig';
+import type { DocumentOptions, Finding, RuleCode, Severity, UnusedDirectives } from '../../core/src';
+import { ConfigError, configFor, unusedDirectivesOf, type ProjectConfig } from '../../config/projectConfig';
 import { useMessageLanguage } from './l10n';
 
 export interface Settings {
@@ -12,9 +12,14 @@ export interface Settings {
   maxFileSize: number;
   /** Language of the messages: `auto` follows the editor's display language. */
   messageLanguage: 'auto' | 'zh-CN' | 'en';
+  /**
+   * Inline disable comments that suppress nothing (`nianbao.reportUnusedDisableDirectives`, as
+   * ESLint's: `off`, `warn`, `error`), in the core's words: reported as `unused-directive` at this severity.
+   */
+  reportUnusedDisableDirectives: UnusedDirectives;
 }
 
-export const DEFAULTS: Settings = { severity: {}, inlayHints: { enabled: true, allTotals: false }, template: 'auto', maxFileSize: 20 * 1024 * 1024, messageLanguage: 'auto' };
+export const DEFAULTS: Settings = { severity: {}, inlayHints: { enabled: true, allTotals: false }, template: 'auto', maxFileSize: 20 * 1024 * 1024, messageLanguage: 'auto', reportUnusedDisableDirectives: 'off' };
 
 /**
  * Settings under `nianbao.*`: asked of the client when it supports `workspace/configuration`, else
@@ -51,6 +56,15 @@ function merge(s: unknown): Settings {
     template: o.template === '2019' || o.template === '2021' ? o.template : 'auto',
     maxFileSize: typeof o.maxFileSize === 'number' && o.maxFileSize > 0 ? Math.round(o.maxFileSize * 1024 * 1024) : DEFAULTS.maxFileSize,
     messageLanguage: o.messageLanguage === 'zh-CN' || o.messageLanguage === 'en' ? o.messageLanguage : 'auto',
+    reportUnusedDisableDirectives: unusedDirectivesOf((o as { reportUnusedDisableDirectives?: unknown }).reportUnusedDisableDirectives) ?? 'off',
+  };
+}
+
+/** How a document is read and checked under these settings (the core's options); `off` and `auto` are the core's defaults, left out. */
+export function documentOptions(s: Settings): DocumentOptions {
+  return {
+    ...(s.template !== 'auto' ? { template: s.template } : {}),
+    ...(s.reportUnusedDisableDirectives !== 'off' ? { reportUnusedDisableDirectives: s.reportUnusedDisableDirectives } : {}),
   };
 }
 
@@ -60,7 +74,8 @@ export const severityOf = (settings: Settings, f: Pick<Finding, 'code' | 'severi
 /**
  * The settings for one document: the project configuration of its folder (`.nianbaorc.json`…,
  * config/projectConfig.ts) under the editor's settings, which win wherever they say something — a
- * rule's severity set in `nianbao.severity`, a template other than `auto`. Made once per pair, so
+ * rule's severity set in `nianbao.severity`, a template other than `auto`, unused directives
+ * reported (`warn` or `error`; the default `off` leaves the project's choice). Made once per pair, so
  * a document's settings keep their identity (the diagnostics cache compares it).
  */
 const MERGED = new WeakMap<Settings, WeakMap<ProjectConfig, Settings>>();
@@ -82,6 +97,7 @@ export function settingsFor(settings: Settings, uri: string, onError: (message: 
       ...settings,
       severity: { ...config.rules, ...settings.severity },
       template: settings.template !== 'auto' ? settings.template : config.template ?? 'auto',
+      reportUnusedDisableDirectives: settings.reportUnusedDisableDirectives !== 'off' ? settings.reportUnusedDisableDirectives : config.reportUnusedDisableDirectives ?? 'off',
     };
     byConfig.set(config, merged);
   }

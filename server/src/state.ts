@@ -1,5 +1,5 @@
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { ReportDocument } from '../../core/src';
+import { ReportDocument, type DocumentOptions } from '../../core/src';
 import type { EditorText } from './editorText';
 
 /**
@@ -12,7 +12,8 @@ export class OpenDocument {
   /** Dirty region in the model's text coordinates: [start, oldEnd) replaced by `newLength` characters. */
   private dirty: { start: number; oldEnd: number; curEnd: number } | null = null;
 
-  constructor(public doc: EditorText, private readonly maxSize: () => number, private readonly template: () => 'auto' | '2021' | '2019' = () => 'auto') {}
+  /** `options`: how the document is read and checked now (its template, unused directives): a model read otherwise is read again. */
+  constructor(public doc: EditorText, private readonly maxSize: () => number, private readonly options: () => DocumentOptions = () => ({})) {}
 
   /** Over the size limit (`nianbao.maxFileSize`, in UTF-8 bytes, as it is now): not checked. */
   get tooLarge(): boolean { return this.doc.byteLength > this.maxSize(); }
@@ -46,12 +47,11 @@ export class OpenDocument {
 
   /** The model for the current text (incremental when only part of the text changed). */
   current(): ReportDocument {
-    const t = this.template();
-    const wanted = t === 'auto' ? undefined : t;
-    if (this.model && this.model.options.template !== wanted) this.model = null;
+    const wanted = this.options();
+    if (this.model && !sameOptions(this.model.options, wanted)) this.model = null;
     // A dirty region that does not fit the text (which validated changes never make) is not trusted: the text is read whole.
     if (this.dirty && !fits(this.dirty, this.doc.length)) this.model = null;
-    if (!this.model) this.model = ReportDocument.parse(this.doc.getText(), { template: wanted });
+    if (!this.model) this.model = ReportDocument.parse(this.doc.getText(), wanted);
     else if (this.dirty) {
       // The model reads only the part of the text around the edits.
       const d = this.dirty;
@@ -61,6 +61,9 @@ export class OpenDocument {
     return this.model;
   }
 }
+
+const sameOptions = (a: DocumentOptions, b: DocumentOptions): boolean =>
+  a.template === b.template && (a.reportUnusedDisableDirectives ?? 'off') === (b.reportUnusedDisableDirectives ?? 'off');
 
 const fits = (d: { start: number; oldEnd: number; curEnd: number }, length: number): boolean =>
   Number.isSafeInteger(d.start) && Number.isSafeInteger(d.oldEnd) && Number.isSafeInteger(d.curEnd) && d.start >= 0 && d.oldEnd >= d.start && d.curEnd >= d.start && d.curEnd <= length;

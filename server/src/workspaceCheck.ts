@@ -1,36 +1,24 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
-import { decodeBytes, REPORT_EXTENSIONS, ReportDocument } from '../../core/src';
+import { ReportDocument } from '../../core/src';
 import { toDiagnostics } from './diagnostics';
 import { EditorText } from './editorText';
-import { settingsFor, type Settings } from './settings';
+import { documentOptions, settingsFor, type Settings } from './settings';
 import { t } from './l10n';
-
-const HOLDS_REPORT = /政府信息公开|政府信息公開|政府資訊公開|勾稽关系/;
-
-async function walk(dir: string, out: string[], limit: number): Promise<void> {
-  let entries;
-  try { entries = await fs.readdir(dir, { withFileTypes: true }); } catch { return; }
-  for (const e of entries) {
-    if (out.length >= limit) return;
-    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) await walk(p, out, limit);
-    else if (e.isFile() && REPORT_EXTENSIONS.has(path.extname(e.name).toLowerCase())) out.push(p);
-  }
-}
+import { findReportFiles, readReportFile } from './reportFiles';
+import type { AcrossFiles } from './acrossFiles';
 
 /**
  * Checks every report file under the workspace folders (open or not) and publishes the results,
  * so they fill the Problems panel. Files that hold no report are skipped; open documents keep the
- * results of their live text.
+ * results of their live text. With `across`, each file is also compared with last year's report of
+ * its body (in an open document, or a file of the workspace folders), as an open document is.
+ * `utf8`: positions in UTF-8 bytes (the position encoding agreed with the client); `published`:
+ * gets the URI of each file whose diagnostics were published.
  */
-/** `utf8`: positions in UTF-8 bytes (the position encoding agreed with the client); `published`: gets the URI of each file whose diagnostics were published. */
-export async function checkWorkspace(connection: Connection, folders: string[], settings: Settings, isOpen: (uri: string) => boolean, utf8 = false, published?: Set<string>): Promise<{ files: number; errors: number; warnings: number }> {
-  const files: string[] = [];
-  for (const f of folders) await walk(f.startsWith('file:') ? fileURLToPath(f) : f, files, 20000);
+export async function checkWorkspace(connection: Connection, folders: string[], settings: Settings, isOpen: (uri: string) => boolean, utf8 = false, published?: Set<string>, across?: AcrossFiles): Promise<{ files: number; errors: number; warnings: number }> {
+  const files = await findReportFiles(folders, 20000);
   const progress = await connection.window.createWorkDoneProgress();
   progress.begin(t('Checking reports'), 0, '', false);
   let errors = 0, warnings = 0, checked = 0;
@@ -40,15 +28,18 @@ export async function checkWorkspace(connection: Connection, folders: string[], 
     if (i % 20 === 0) progress.report(Math.round((i / files.length) * 100), path.basename(file));
     if (isOpen(uri)) continue;
     try {
-      const st = await fs.stat(file);
-      if (st.size > settings.maxFileSize) continue;
-      const d = decodeBytes(await fs.readFile(file));
-      if (d.binary || !HOLDS_REPORT.test(d.text)) continue;
+      const d = await readReportFile(file, settings.maxFileSize);
+      if (!d) continue;
       const own = settingsFor(settings, uri);
-      const model = ReportDocument.parse(d.text, { template: own.template === 'auto' ? undefined : own.template });
+      const model = ReportDocument.parse(d.text, documentOptions(own));
       const text = new EditorText(uri, 'nianbao', 0, d.text);
       text.utf8 = utf8;
       const diagnostics = toDiagnostics(text, model, own);
+      if (across) {
+        const file = { uri, doc: text, version: 0, tooLarge: false, holdsReport: () => true, current: () => model };
+        await across.prepare(file, true);
+        diagnostics.push(...across.diagnostics(file, across.partners(file), own));
+      }
       for (const x of diagnostics) { if (x.severity === DiagnosticSeverity.Error) errors++; else if (x.severity === DiagnosticSeverity.Warning) warnings++; }
       checked++;
       await connection.sendDiagnostics({ uri, diagnostics });

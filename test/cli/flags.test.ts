@@ -172,6 +172,27 @@ describe('nianbao check: the flags a reviewer expects', function () {
     assert.match(gbRun.stdout, /gb\.txt:80:1: 已修正 requests\.new\.total 5 → 0/);
     assert.deepEqual(readFileSync(gbFile), gb);
   });
+
+  it('--fix keeps a full-width figure full-width, in UTF-8 and in GB18030', () => {
+    const dir = tmp('fix-wide');
+    // with-mistakes.txt line 168 holds 予以公开 · 总计 as 9 (should be 7): written here as a full-width ９.
+    const text = readFileSync(MISTAKES, 'utf8').split('\n');
+    assert.equal(text[167], '9');
+    text[167] = '９';
+    const utf8 = path.join(dir, 'u.txt'), gb = path.join(dir, 'g.txt');
+    writeFileSync(utf8, text.join('\n'));
+    const r = run(['check', '--fix', '--lang', 'en', utf8]);
+    assert.match(r.stdout, /u\.txt:168:1: fixed requests\.granted\.total ９ → ７\n/);
+    assert.equal(readFileSync(utf8, 'utf8').split('\n')[167], '７');
+    // GB18030: the real fixture's line 80 (本年新收申请 · 总计 = 0) written as full-width ５ (A3 B5) comes back as ０ (A3 B0).
+    const orig = readFileSync(fixturePath('encodings', '000-gb18030.txt'));
+    let at = 0;
+    for (let line = 0; line < 79; at++) if (orig[at] === 0x0a) line++;
+    const wide = Buffer.concat([orig.subarray(0, at), Buffer.from([0xa3, 0xb5]), orig.subarray(at + 1)]);
+    writeFileSync(gb, wide);
+    assert.match(run(['check', '--fix', gb]).stdout, /g\.txt:80:1: 已修正 requests\.new\.total ５ → ０/);
+    assert.deepEqual(readFileSync(gb), Buffer.concat([orig.subarray(0, at), Buffer.from([0xa3, 0xb0]), orig.subarray(at + 1)]));
+  });
 });
 
 describe('nianbao check: the project configuration', function () {

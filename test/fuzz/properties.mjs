@@ -12,7 +12,11 @@ export const DEFAULT_BUDGET = { base: 50, perKB: 5 };
 const FIGURE = /^[+\-－]?[0-9０-９]+(?:[.．,，][0-9０-９]+)*$/;
 const FIGURE_LOOSE = /^[+\-－]?(?:[0-9０-９]+(?:[.．,，][0-9０-９]+)*[.．]?|[.．][0-9０-９]+)$/;
 const NOT_APPLICABLE = /^(?:[/／\\＼]|[—–―-]+|－+|无|不适用|空)$/;
-const NEW_FIGURE = /^-?[0-9]+(?:\.[0-9]+)?$/;
+/** What a fix writes: a figure, in ASCII or full-width digits, with the sign and separators of the one it replaces. */
+const NEW_FIGURE = /^[+＋-]?(?:[0-9]{1,3}(?:[,，][0-9]{3})*|[0-9]+|[０-９]{1,3}(?:[,，][０-９]{3})*|[０-９]+)(?:[.．][0-9０-９]+)?$/;
+const FULL_WIDTH = /[０-９]/;
+/** Whether the new figure keeps the old one's kind of digits (full-width stays full-width, ASCII ASCII). */
+const sameDigits = (old, written) => !/[0-9０-９]/.test(old) || FULL_WIDTH.test(old) === FULL_WIDTH.test(written);
 /** In an HTML page a figure may be written with character references (`&#48;`, `&#x30;`) or `&nbsp;`. */
 const decodeRefs = s => s.replace(/&#(\d{1,7});/g, (_, d) => String.fromCodePoint(Math.min(0x10ffff, Number(d))))
   .replace(/&#x([0-9a-f]{1,6});/gi, (_, h) => String.fromCodePoint(Math.min(0x10ffff, parseInt(h, 16)))).replace(/&nbsp;/g, ' ').trim();
@@ -195,7 +199,7 @@ function lineStart(text, line) {
 function checkFixEdits(core, text, doc, edits, fail) {
   const placed = doc.reports();
   for (const p of core.allFindings(doc)) {
-    const e = core.fixEdit(p);
+    const e = core.fixEdit(doc, p);
     if (!e) continue;
     const f = p.finding;
     const where = `${f.code} fix of ${f.fix.key}`;
@@ -207,7 +211,9 @@ function checkFixEdits(core, text, doc, edits, fail) {
     if (!isFigureText(old, doc.html)) {
       fail('fix-digits', FIGURE_LOOSE.test(old) ? 'replaces-malformed-figure' : 'replaces-non-figure', `${where}: replaces ${JSON.stringify(clip(old))} with ${JSON.stringify(e.newText)}`, { at: e.start });
     }
-    if (!NEW_FIGURE.test(e.newText)) fail('fix-digits', 'writes-non-figure', `${where}: writes ${JSON.stringify(clip(e.newText))}`);
+    const written = doc.html ? decodeRefs(e.newText) : e.newText;
+    if (!NEW_FIGURE.test(written)) fail('fix-digits', 'writes-non-figure', `${where}: writes ${JSON.stringify(clip(e.newText))}`);
+    else if (!sameDigits(doc.html ? decodeRefs(old) : old, written)) fail('fix-digits', 'changes-digit-style', `${where}: replaces ${JSON.stringify(clip(old))} with ${JSON.stringify(e.newText)}`);
   }
   // Fix-all may settle on other values than the single fixes (it re-checks until nothing changes),
   // but each of its edits still replaces the figure of one cell of its report with a figure.
@@ -224,7 +230,9 @@ function checkFixEdits(core, text, doc, edits, fail) {
     if (!cell) fail('fix-digits', 'fix-all-edit-not-a-cell', `fix-all edit ${JSON.stringify(e)} is not on the figure of a cell`);
     const old = text.slice(e.start, e.end);
     if (!isFigureText(old, doc.html)) fail('fix-digits', FIGURE_LOOSE.test(old) ? 'replaces-malformed-figure' : 'replaces-non-figure', `fix-all edit of ${cell?.key ?? '?'}: replaces ${JSON.stringify(clip(old))} with ${JSON.stringify(e.newText)}`);
-    if (!NEW_FIGURE.test(e.newText)) fail('fix-digits', 'writes-non-figure', `fix-all edit of ${cell?.key ?? '?'}: writes ${JSON.stringify(clip(e.newText))}`);
+    const written = doc.html ? decodeRefs(e.newText) : e.newText;
+    if (!NEW_FIGURE.test(written)) fail('fix-digits', 'writes-non-figure', `fix-all edit of ${cell?.key ?? '?'}: writes ${JSON.stringify(clip(e.newText))}`);
+    else if (!sameDigits(doc.html ? decodeRefs(old) : old, written)) fail('fix-digits', 'changes-digit-style', `fix-all edit of ${cell?.key ?? '?'}: replaces ${JSON.stringify(clip(old))} with ${JSON.stringify(e.newText)}`);
   }
 }
 
@@ -252,7 +260,9 @@ function checkFixAll(core, text, doc, edits, fail) {
         const e = targets.get(p.base + c.start);
         const targeted = e && e.end === p.base + c.end;
         if (targeted) {
-          if (!n || n.kind !== 'number' || n.value !== e.newText) fail('fix-digits', 'target-not-set', `${c.key}: fix wrote ${JSON.stringify(e.newText)} over ${JSON.stringify(c.text)}, re-read as ${n ? `${n.kind} ${JSON.stringify(n.text)}` : 'missing'}`);
+          // The value the fix meant (it is written in the cell's style: `+7`, `１,２００`, `&#55;`).
+          const meant = core.readValue(doc.html ? decodeRefs(e.newText) : e.newText).value;
+          if (!n || n.kind !== 'number' || n.value !== meant) fail('fix-digits', 'target-not-set', `${c.key}: fix wrote ${JSON.stringify(e.newText)} over ${JSON.stringify(c.text)}, re-read as ${n ? `${n.kind} ${JSON.stringify(n.text)}` : 'missing'}`);
         } else if (!n || n.kind !== c.kind || n.value !== c.value) {
           fail('fix-digits', 'other-cell-changed', `${c.key} was ${c.kind} ${JSON.stringify(c.text)}, after fix-all ${n ? `${n.kind} ${JSON.stringify(n.text)}` : 'missing'}`);
         }

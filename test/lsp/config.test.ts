@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TestClient } from '../support/lspClient';
-import { grantedTotalAs9 } from '../support/fixtures';
+import { fixturePath, grantedTotalAs9 } from '../support/fixtures';
 
 /** Seed 002 with 予以公开·总计 changed from 7 to 9: one row-sum error. */
 const broken = () => grantedTotalAs9().bad;
@@ -36,5 +36,28 @@ describe('language server: the project configuration under the editor\'s setting
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('language server: the shared conventions fixture', function () {
+  this.timeout(30000);
+  const dir = fixturePath('conventions');
+  const expected: string[] = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')).findings;
+  const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
+  const found = (ds: { code?: unknown; severity?: number; range: { start: { line: number } } }[]) => ds.map(d => `${d.code}@${d.range.start.line + 1}:${SEVERITY[d.severity!]}`);
+  let client: TestClient;
+  beforeEach(async () => { client = new TestClient(); });
+  afterEach(async () => { await client.close(); });
+
+  it('honours its .nianbaorc.json and inline disable comments as expected.json says, open or checked with the workspace', async () => {
+    const file = path.join(dir, 'report.md');
+    const uri = pathToFileURL(file).toString();
+    await client.initialize('zh-cn', pathToFileURL(dir).toString());
+    const checked = client.diagnostics(uri);
+    await client.request('workspace/executeCommand', { command: 'nianbao.server.checkWorkspace', arguments: [] });
+    assert.deepEqual(found((await checked).diagnostics), expected, 'the workspace check');
+    const opened = client.diagnostics(uri, (_, p) => p.version === 1);
+    await client.open(uri, readFileSync(file, 'utf8'), 'markdown');
+    assert.deepEqual(found((await opened).diagnostics), expected, 'the open document');
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { acrossYears, dice, ReportDocument, type YearReport } from '../../core/src';
+import { readdirSync, readFileSync } from 'node:fs';
+import { acrossYears, decodeBytes, dice, lastYearKey, ReportDocument, yearKey, yearKeysOfText, yearReportsOf, type YearReport } from '../../core/src';
 import { fixturePath } from '../support/fixtures';
 
 /** This year against last year, on consecutive reports of one body from corpus/real2. */
@@ -47,5 +47,57 @@ describe('across years: the same body\'s report of the year before', () => {
   it('dice: 1 for the same text, 0 for texts with no character pair in common', () => {
     assert.equal(dice('本年度共收到申请', '本年度共收到申请'), 1);
     assert.equal(dice('甲乙丙丁', '戊己庚辛'), 0);
+  });
+});
+
+describe('across years: which reports pair up (pairing.ts)', () => {
+  const all = ['real', 'real2', 'seeds', 'html'].flatMap(d => readdirSync(fixturePath(d)).filter(f => /\.(txt|md|html?)$/.test(f)).map(f => fixturePath(d, f)));
+
+  it('yearKeysOfText reads from each report\'s first lines the keys a full parse gives, on every fixture', () => {
+    let keyed = 0;
+    for (const file of all) {
+      const text = decodeBytes(readFileSync(file)).text;
+      const full = [...new Set(yearReportsOf(file, ReportDocument.parse(text)).map(it => yearKey(it.report)).filter((k): k is string => !!k))];
+      assert.deepEqual(yearKeysOfText(text), full, file);
+      keyed += full.length;
+    }
+    assert.ok(keyed >= 30, `${keyed} keyed reports`);
+  });
+
+  it('a body\'s report and its report of the year before share a body and are a year apart; an HTML page takes no part', () => {
+    const [now] = yearReportsOf('207', ReportDocument.parse(real2('putian-207.txt')));
+    const [last] = yearReportsOf('208', ReportDocument.parse(real2('putian-208.txt')));
+    assert.equal(yearKey(now.report), '莆田市城市管理局\u00002025');
+    assert.equal(lastYearKey(now.report), yearKey(last.report));
+    assert.deepEqual(yearReportsOf('208.html', ReportDocument.parse(real2('putian-208.html'))), []);
+    assert.deepEqual(yearKeysOfText(real2('putian-208.html')), []);
+  });
+
+  it('targets: only the reports of the files named are checked, the others only compared with', () => {
+    const now = real2('putian-207.txt');
+    const at = now.indexOf('二、上年结转政府信息公开申请数量\n0') + '二、上年结转政府信息公开申请数量\n'.length;
+    const changed = now.slice(0, at) + '3' + now.slice(at + 1);
+    const both = items({ 'putian-208.txt': real2('putian-208.txt'), 'putian-207.txt': changed });
+    assert.equal(acrossYears(both, new Set(['putian-207.txt'])).length, 1);
+    assert.deepEqual(acrossYears(both, new Set(['putian-208.txt'])), []);
+  });
+});
+
+describe('across years: inline disable comments', () => {
+  const now = real2('putian-207.txt');
+  const at = now.indexOf('二、上年结转政府信息公开申请数量\n0') + '二、上年结转政府信息公开申请数量\n'.length;
+  const changed = now.slice(0, at) + '3' + now.slice(at + 1);
+  const withDirective = (d: string) => changed.slice(0, at) + d + '\n' + changed.slice(at);
+
+  it('a directive of this year\'s report on the line of the finding suppresses it, and is not called unused', () => {
+    const text = withDirective('<!-- nianbao-disable-next-line year-continuity -->');
+    const found = acrossYears(items({ 'putian-208.txt': real2('putian-208.txt'), 'putian-207.txt': text }));
+    assert.deepEqual(found, []);
+    const own = ReportDocument.parse(text, { reportUnusedDisableDirectives: 'warning' }).reports()[0].findings;
+    assert.deepEqual(own.filter(f => f.code === 'unused-directive'), [], 'whether it is used depends on the other file');
+    // Another rule's directive does not act on it, and is unused as before.
+    const other = withDirective('<!-- nianbao-disable-next-line row-sum -->');
+    assert.equal(acrossYears(items({ 'putian-208.txt': real2('putian-208.txt'), 'putian-207.txt': other })).length, 1);
+    assert.equal(ReportDocument.parse(other, { reportUnusedDisableDirectives: 'warning' }).reports()[0].findings.filter(f => f.code === 'unused-directive').length, 1);
   });
 });

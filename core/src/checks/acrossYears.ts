@@ -2,7 +2,8 @@ import type { Finding, Report } from '../model';
 import { normalizeText } from '../text/normalize';
 import { cellName } from '../template/names';
 import { REQUEST_COLUMNS } from '../template/tables';
-import { bodyOf } from './body';
+import { lastYearKey, yearKey } from './pairing';
+import { applyDirectives, findDirectives } from './directives';
 
 /**
  * This year against last year, across files (issue 18): the same body's report of the year before
@@ -34,21 +35,50 @@ export const COPY_THRESHOLD = 0.9;
 const MIN_LENGTH = 200;
 
 
-export function acrossYears(items: YearReport[]): AcrossFinding[] {
+/**
+ * Each report against the same body's report of the year before among `items` (pairing.ts says
+ * which pair up; of two reports with the same key, the later in `items` is taken). `targets`: only
+ * the reports of these files are checked (the others are only compared with), as the language
+ * server asks for one document's findings.
+ */
+export function acrossYears(items: YearReport[], targets?: ReadonlySet<string>): AcrossFinding[] {
   const byBodyYear = new Map<string, YearReport>();
   for (const it of items) {
-    const body = bodyOf(it.report.title);
-    if (body && it.report.year) byBodyYear.set(`${body}\u0000${it.report.year}`, it);
+    const k = yearKey(it.report);
+    if (k) byBodyYear.set(k, it);
   }
   const out: AcrossFinding[] = [];
   for (const it of items) {
-    const body = bodyOf(it.report.title);
-    if (!body || !it.report.year) continue;
-    const last = byBodyYear.get(`${body}\u0000${it.report.year - 1}`);
+    if (targets && !targets.has(it.file)) continue;
+    const k = lastYearKey(it.report);
+    const last = k ? byBodyYear.get(k) : undefined;
     if (!last || last === it) continue;
-    out.push(...carriedOver(it, last), ...copied(it, last));
+    out.push(...compared(it, last));
   }
   return out;
+}
+
+/**
+ * The findings of one pair, under this year's report's inline disable comments (as its own findings
+ * are), kept per pair of report objects (which an edit elsewhere leaves as they are) relative to the
+ * two reports' starts: a server re-checking a document after each edit compares each pair once.
+ */
+const pairs = new WeakMap<Report, WeakMap<Report, AcrossFinding[]>>();
+function compared(it: YearReport, last: YearReport): AcrossFinding[] {
+  let byLast = pairs.get(it.report);
+  if (!byLast) pairs.set(it.report, (byLast = new WeakMap()));
+  let rel = byLast.get(last.report);
+  if (!rel) {
+    const at = (r: YearReport): YearReport => ({ ...r, file: '', base: 0 });
+    const all = [...carriedOver(at(it), at(last)), ...copied(at(it), at(last))];
+    const kept = all.length ? new Set(applyDirectives(all.map(f => f.finding), findDirectives(it.text, false), {}, false)) : null;
+    byLast.set(last.report, (rel = kept ? all.filter(f => kept.has(f.finding)) : all));
+  }
+  return rel.map(f => ({
+    file: it.file,
+    finding: { ...f.finding, start: f.finding.start + it.base, end: f.finding.end + it.base },
+    other: { file: last.file, start: f.other.start + last.base, end: f.other.end + last.base },
+  }));
 }
 
 /** This year's 上年结转 against last year's 结转下年度继续办理, column by column (one finding per row at most). */

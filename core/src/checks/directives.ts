@@ -21,6 +21,11 @@ const KINDS: ReadonlySet<string> = new Set<DirectiveKind>(['disable', 'enable', 
 /** The findings about directives themselves: never suppressed by one. */
 const OWN_CODES: ReadonlySet<RuleCode> = new Set<RuleCode>(['invalid-directive', 'unused-directive']);
 const KNOWN: ReadonlySet<string> = new Set(RULES.map(r => r.code));
+/**
+ * Rules whose findings come from comparing two reports (acrossYears.ts), applied to a report's
+ * directives only when the other report is there: a directive is never called unused for them.
+ */
+export const ACROSS_CODES: ReadonlySet<RuleCode> = new Set<RuleCode>(['year-continuity', 'copied-text']);
 
 export interface Directive {
   kind: DirectiveKind;
@@ -217,7 +222,7 @@ function unusedFindings(directives: Directive[], blocks: Directive[], used: Map<
     }
     const u = used.get(d)!;
     if (d.all) { if (!u.size) unused(d, `未使用的 ${word} 指令（这里没有报告任何问题）`, `Unused ${word} directive (no problems were reported here)`); continue; }
-    const idle = d.codes.filter(c => !u.has(c));
+    const idle = d.codes.filter(c => !u.has(c) && !ACROSS_CODES.has(c));
     if (idle.length) unused(d, `未使用的 ${word} 指令（这里 ${names(idle, true)} 没有报告问题）`, `Unused ${word} directive (no problems were reported from ${names(idle, false)})`);
   }
   return out;

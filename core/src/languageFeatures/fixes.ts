@@ -1,6 +1,7 @@
 import type { Finding } from '../model';
 import type { PlacedReport } from '../parse/document';
 import { analyseChunk, ReportDocument } from '../parse/document';
+import { writtenLike } from '../text/figureStyle';
 
 /** A text edit in document offsets. */
 export interface OffsetEdit { start: number; end: number; newText: string }
@@ -13,10 +14,15 @@ export function allFindings(doc: ReportDocument): PlacedFinding[] {
   return out;
 }
 
+/** The edit that writes `value` over [start, end) of the document, in the style of the figure there (full-width, separators, sign, character references). */
+function valueEdit(doc: ReportDocument, start: number, end: number, value: string): OffsetEdit {
+  return { start, end, newText: writtenLike(doc.text.slice(start, end), value) };
+}
+
 /** The edit of one finding's fix, in document offsets. */
-export function fixEdit(p: PlacedFinding): OffsetEdit | null {
+export function fixEdit(doc: ReportDocument, p: PlacedFinding): OffsetEdit | null {
   const fx = p.finding.fix;
-  return fx ? { start: p.base + fx.start, end: p.base + fx.end, newText: fx.newText } : null;
+  return fx ? valueEdit(doc, p.base + fx.start, p.base + fx.end, fx.newText) : null;
 }
 
 /** Edits in text order, the first of any that overlap kept. */
@@ -65,8 +71,9 @@ export function fixAllEdits(doc: ReportDocument, report?: number): OffsetEdit[] 
     if (report !== undefined && i !== report) return;
     for (const [key, value] of settle(doc, p)) {
       const c = p.report.cells.get(key);
-      if (!c || (c.kind === 'number' && c.value === value && c.text === value)) continue;
-      edits.push({ start: p.base + c.start, end: p.base + c.end, newText: value });
+      if (!c) continue;
+      const e = valueEdit(doc, p.base + c.start, p.base + c.end, value);
+      if (e.newText !== doc.text.slice(e.start, e.end)) edits.push(e);
     }
   });
   return nonOverlapping(edits);

@@ -17,12 +17,15 @@ function lineEndAt(nt: NormText, from: number, limit: number): number {
   return i;
 }
 
+/** Normalised characters `findTitle` reads (and `yearOf` within them). */
+const TITLE_WINDOW = 4000;
+
 /**
  * The report's title: the first short line near the top (its first 4000 characters) that names the
  * annual report, or such a line broken in two (`…政府信息公开工作` / `年度报告`). An archive's `标题:` field counts.
  */
 function findTitle(text: string, nt: NormText): { title: string; start: number; end: number; year: number | null } | null {
-  const limit = Math.min(nt.text.length, 4000);
+  const limit = Math.min(nt.text.length, TITLE_WINDOW);
   for (let from = 0, to = 0; from < limit; from = to) {
     to = lineEndAt(nt, from, limit);
     // A title is at most 60 characters (after an optional `标题:`): longer lines are not read at all.
@@ -125,6 +128,21 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
     title: title?.title ?? null, titleStart: title?.start ?? 0, titleEnd: title?.end ?? 0,
     year, template: templateOf(tables), sections, tables, cells: ctx.cells,
   };
+}
+
+/**
+ * The title and year `parseReport` gives a report's text, reading only its start: enough source
+ * text for the normalised characters `findTitle` reads, and a few more (a pinyin gloss is decided
+ * by what follows its parenthesis).
+ */
+export function titleOf(text: string): { title: string | null; year: number | null } {
+  for (let n = 2 * TITLE_WINDOW; ; n *= 2) {
+    const to = Math.min(text.length, n);
+    const nt = normalize(text, 0, to);
+    if (to < text.length && nt.text.length <= TITLE_WINDOW + 16) continue;
+    const title = findTitle(text, nt);
+    return { title: title?.title ?? null, year: title?.year ?? yearOf(nt) };
+  }
 }
 
 /** Without a title, the first `20xx年` of the report. */

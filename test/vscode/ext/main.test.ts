@@ -164,5 +164,18 @@ export function defineMainTests(): void {
       assert.match(sentence, ENGLISH_WORD, `an English sentence around the labels: "${msg}"`);
       await revertAndClose(uri);
     });
+
+    it('honours the project configuration and inline disable comments as the CLI and the server do (test/fixtures/conventions)', async () => {
+      const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+      const dir = path.join(ext.extensionPath, 'test', 'fixtures', 'conventions');
+      const expected: string[] = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')).findings;
+      const uri = vscode.Uri.file(path.join(dir, 'report.md'));
+      await openReport(uri);
+      const severity = (d: vscode.Diagnostic) => ({ [vscode.DiagnosticSeverity.Error]: 'error', [vscode.DiagnosticSeverity.Warning]: 'warning', [vscode.DiagnosticSeverity.Information]: 'information', [vscode.DiagnosticSeverity.Hint]: 'hint' })[d.severity];
+      const found = (ds: readonly vscode.Diagnostic[]) => ds.map(d => `${codeOf(d)}@${d.range.start.line + 1}:${severity(d)}`).sort();
+      const ds = await waitForDiagnostics(uri, d => found(d).length >= expected.length, `the ${expected.length} findings of expected.json`);
+      assert.deepEqual(found(ds), [...expected].sort(), describeDiagnostics(ds));
+      await revertAndClose(uri);
+    });
   });
 }
