@@ -137,11 +137,23 @@ async function main() {
     };
     /** Runs a command from the command palette by its title (`Nianbao: Format Table`). */
     const runCommand = async title => {
-      await page.keyboard.press('Control+Shift+P');
-      const input = page.locator('.quick-input-widget .quick-input-box input');
-      await input.waitFor();
-      await input.fill(`>${title}`);
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: title.replace(/^.*: /, '') }).first().waitFor();
+      // A command shown only for some languages (its `when` clause) can be missing while the editor
+      // is still taking focus: close the palette and open it again, up to three times.
+      for (let attempt = 1; ; attempt++) {
+        await page.keyboard.press('Control+Shift+P');
+        const input = page.locator('.quick-input-widget .quick-input-box input');
+        await input.waitFor();
+        await input.fill(`>${title}`);
+        try {
+          await page.locator('.quick-input-widget .monaco-list-row', { hasText: title.replace(/^.*: /, '') }).first().waitFor({ timeout: 8000 });
+          break;
+        } catch (e) {
+          if (attempt === 3) throw e;
+          say(`      (no "${title}" in the command palette — attempt ${attempt}; opening it again)`);
+          await page.keyboard.press('Escape');
+          await page.locator('.monaco-editor.focused').waitFor({ timeout: 3000 }).catch(() => undefined);
+        }
+      }
       await page.keyboard.press('Enter');
       await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     };
@@ -404,6 +416,7 @@ async function main() {
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: HTML_NAME }).first().waitFor();
       await page.keyboard.press('Enter');
       await page.locator('.tabs-container .tab.active', { hasText: HTML_NAME }).waitFor();
+      await page.locator('.monaco-editor.focused').waitFor();
       await runCommand('Nianbao: Show Table View');
       const newRow = ['natural', 'business', 'research', 'nonprofit', 'legal', 'otherOrg', 'total'];
       await view.locator('td.cell[data-key="requests.new.total"]', { hasText: /^271/ }).waitFor();
