@@ -17,14 +17,23 @@ import { startCodeServer, launchChromium, onInterrupt } from '../lib/code-server
 import { paths } from '../lib/paths.mjs';
 
 const STEP_MS = 30_000;
-const shots = path.join(paths.results, 'vscode-ui');
+// NIANBAO_VSCODE_UI_LOCALE=zh-cn: the same steps with VS Code's display language zh-cn (the
+// extension's strings, its commands' titles and the checker's messages in Chinese; the workbench
+// itself stays English: no language pack can be installed here). Screenshots in vscode-ui-zh-cn/.
+const locale = process.env.NIANBAO_VSCODE_UI_LOCALE?.toLowerCase() || undefined;
+const zh = !!locale?.startsWith('zh');
+const shots = path.join(paths.results, locale ? `vscode-ui-${locale}` : 'vscode-ui');
 const extensionPath = path.resolve(process.env.NIANBAO_VSCODE_EXTENSION_PATH ?? paths.root);
 const say = msg => console.log(msg);
 let shotCount = 0;
 /** A numbered screenshot (01-name.png, 02-…) of the page or of one element. */
 const shot = (target, name) => target.screenshot({ path: path.join(shots, `${String(++shotCount).padStart(2, '0')}-${name}.png`) });
 const pkg = JSON.parse(fs.readFileSync(path.join(paths.root, 'package.json'), 'utf8'));
-const nls = JSON.parse(fs.readFileSync(path.join(paths.root, 'package.nls.json'), 'utf8'));
+const readJson = f => JSON.parse(fs.readFileSync(path.join(paths.root, f), 'utf8'));
+/** The extension's strings in this run's language: package.json's (%key%) and the client's (vscode.l10n). */
+const nls = readJson(zh ? 'package.nls.zh-cn.json' : 'package.nls.json');
+const l10n = readJson(zh ? 'l10n/bundle.l10n.zh-cn.json' : 'l10n/bundle.l10n.json');
+const l10nText = (key, ...args) => l10n[key].replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)]));
 
 let ws = process.argv[2] && path.resolve(process.argv[2]);
 const runDir = process.env.NIANBAO_VSCODE_RUNDIR ?? path.join(paths.cache, `run-ui-${process.pid}`);
@@ -41,6 +50,11 @@ fs.copyFileSync(path.join(paths.root, 'test', 'fixtures', 'html', HTML_NAME), pa
 const WALKTHROUGH = pkg.contributes.walkthroughs[0];
 const walkthroughId = `${pkg.publisher}.${pkg.name}#${WALKTHROUGH.id}`;
 const nlsText = key => nls[key.replace(/^%|%$/g, '')];
+/** A command's title in the command palette: `Nianbao: 显示表格`. */
+const paletteTitle = id => {
+  const c = pkg.contributes.commands.find(x => x.command === id);
+  return `${c.category}: ${nlsText(c.title)}`;
+};
 /** The core as built in dist/ (the same reading of a file the extension makes): key, kind and value of every cell. */
 const { ReportDocument } = createRequire(import.meta.url)(path.join(paths.root, 'dist', 'core.js'));
 const firstReport = text => ReportDocument.parse(text).reports()[0].report;
@@ -108,11 +122,12 @@ async function main() {
   const t0 = Date.now();
   try {
     cs = await startCodeServer({
+      locale,
       userDataDir: path.join(runDir, 'ud'),
       extensionsDir: path.join(runDir, 'exts'),
       extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
     });
-    say(`[ui] code-server (pid ${cs.proc.pid}) up on ${cs.host} after ${cs.startMs} ms`);
+    say(`[ui] code-server (pid ${cs.proc.pid}) up on ${cs.host} after ${cs.startMs} ms${locale ? `, locale ${locale}` : ''}`);
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
@@ -135,8 +150,8 @@ async function main() {
       await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
       await page.locator('.monaco-editor.focused').waitFor();
     };
-    /** Runs a command from the command palette by its title (`Nianbao: Format Table`). */
-    const runCommand = async title => {
+    /** Runs a command from the command palette by its title (`Nianbao: Format Table`); `opensPicker`: it asks in a second quick pick. */
+    const runCommand = async (title, { opensPicker = false } = {}) => {
       // A command shown only for some languages (its `when` clause) can be missing while the editor
       // is still taking focus: close the palette and open it again, up to three times.
       for (let attempt = 1; ; attempt++) {
@@ -145,7 +160,7 @@ async function main() {
         await input.waitFor();
         await input.fill(`>${title}`);
         try {
-          await page.locator('.quick-input-widget .monaco-list-row', { hasText: title.replace(/^.*: /, '') }).first().waitFor({ timeout: 8000 });
+          await page.locator('.quick-input-widget .monaco-list-row', { hasText: title.replace(/^[^:]*: /, '') }).first().waitFor({ timeout: 8000 });
           break;
         } catch (e) {
           if (attempt === 3) throw e;
@@ -155,7 +170,7 @@ async function main() {
         }
       }
       await page.keyboard.press('Enter');
-      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      if (!opensPicker) await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     };
     /** Resolves once the editor draws a selection on the 1-based `line` (on any of its wrapped rows). */
     const selectionOn = line => page.waitForFunction(([l]) => {
@@ -211,32 +226,37 @@ async function main() {
       await shot(page.locator('.markers-panel'), 'problems-headline');
     }, page);
 
-    await step(`hover the cell (line ${cell.line}) and read the computed total ${expected}`, async () => {
-      // put the cursor on the cell, then move the mouse onto the digit
+    // the language server's hover (a markdown part), not the diagnostic's own part of the same widget
+    const hover = page.locator('.monaco-hover:not(.hidden) .markdown-hover .rendered-markdown');
+    const hoverWidget = page.locator('.monaco-hover:not(.hidden)', { has: page.locator('.markdown-hover', { hasText: /=/ }) }).first();
+    /** Puts the cursor on the cell, moves the mouse onto the digit and returns the hover's text. */
+    const hoverCell = async () => {
       await goToCell();
       const squiggle = page.locator('.monaco-editor .squiggly-error').first();
       await squiggle.waitFor();
       const cursor = page.locator('.monaco-editor .cursors-layer .cursor').first();
       const box = await cursor.boundingBox();
       if (!box) throw new Error('no cursor in the editor');
-      // the language server's hover (a markdown part), not the diagnostic's own part of the same widget
-      const hover = page.locator('.monaco-hover:not(.hidden) .markdown-hover .rendered-markdown');
-      let text = '';
-      for (let attempt = 0; attempt < 3 && !text; attempt++) {
+      for (let attempt = 0; attempt < 3; attempt++) {
         await page.mouse.move(box.x + 3 + attempt, box.y + box.height / 2);
         try {
           await hover.filter({ hasText: /=/ }).first().waitFor({ timeout: 5000 });
-          text = (await hover.allInnerTexts()).join('\n');
+          return (await hover.allInnerTexts()).join('\n');
         } catch { await page.mouse.move(box.x + 200, box.y - 100); }
       }
-      if (!text) throw new Error('no hover appeared over the cell');
+      throw new Error('no hover appeared over the cell');
+    };
+    await step(`hover the cell (line ${cell.line}) and read the computed total ${expected}`, async () => {
+      const text = await hoverCell();
       say(`      hover: ${text.replace(/\s+/g, ' ').slice(0, 200)}`);
       await shot(page, 'hover');
       if (!new RegExp(`=\\s*${expected}(?![\\d.])`).test(text)) throw new Error(`the hover does not show the computed total "= ${expected}":\n${text}`);
     }, page);
 
     await step('the hover fits without scrolling (no vertical scrollbar)', async () => {
-      const widget = page.locator('.monaco-hover:not(.hidden)', { has: page.locator('.markdown-hover', { hasText: /=/ }) }).first();
+      const widget = hoverWidget;
+      // still shown from the step before, or shown again (a hover can close on its own)
+      if (!(await widget.isVisible())) { await page.keyboard.press('Escape'); await hoverCell(); }
       await widget.waitFor();
       const m = await widget.evaluate(w => {
         const c = w.querySelector('.monaco-hover-content');
@@ -285,7 +305,7 @@ async function main() {
 
     await step('the language status: year, format and counts, its popup, pinned to the status bar', async () => {
       const r = firstReport(fs.readFileSync(reportFile, 'utf8'));
-      const label = `${r.year} report · ${r.template} format · errors 0 · warnings 0`;
+      const label = l10nText('{0} report · {1} format · errors {2} · warnings {3}', r.year, r.template, 0, 0);
       const item = page.locator('#status\\.languageStatus');
       await item.waitFor();
       await page.waitForFunction(([l]) => (document.querySelector('#status\\.languageStatus')?.getAttribute('aria-label') ?? '').includes(l), [label]);
@@ -293,7 +313,7 @@ async function main() {
       const popup = page.locator('.hover-language-status', { hasText: label }).first();
       await popup.waitFor();
       say(`      popup: ${(await popup.innerText()).replace(/\s+/g, ' ').slice(0, 160)}`);
-      if (!(await popup.locator('a', { hasText: 'Show Table View' }).count())) throw new Error('the status item offers no Show Table View command');
+      if (!(await popup.locator('a', { hasText: l10nText('Show Table View') }).count())) throw new Error(`the status item offers no "${l10nText('Show Table View')}" command`);
       await shot(page, 'language-status');
       await popup.locator('.codicon-pin').click();
       const pinned = page.locator('.part.statusbar .statusbar-item', { hasText: label });
@@ -310,7 +330,7 @@ async function main() {
     await step('Show Table View: the grids beside the editor hold the report\'s values', async () => {
       await page.keyboard.press('Escape');
       await goToCell();
-      await runCommand('Nianbao: Show Table View');
+      await runCommand(paletteTitle('nianbao.showTableView'));
       await viewCell.waitFor();
       const shown = (await viewCell.innerText()).trim();
       say(`      table view: 予以公开·总计 shows ${shown}; ${await view.locator('td.cell').count()} cells`);
@@ -374,7 +394,7 @@ async function main() {
       await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
       const before = fs.readFileSync(reportFile, 'utf8');
       await goToCell();
-      await runCommand('Nianbao: Format Table');
+      await runCommand(paletteTitle('nianbao.formatTable'));
       await page.locator('.tabs-container .tab.active.dirty').waitFor();
       await page.keyboard.press('Control+S');
       await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
@@ -417,7 +437,7 @@ async function main() {
       await page.keyboard.press('Enter');
       await page.locator('.tabs-container .tab.active', { hasText: HTML_NAME }).waitFor();
       await page.locator('.monaco-editor.focused').waitFor();
-      await runCommand('Nianbao: Show Table View');
+      await runCommand(paletteTitle('nianbao.showTableView'));
       const newRow = ['natural', 'business', 'research', 'nonprofit', 'legal', 'otherOrg', 'total'];
       await view.locator('td.cell[data-key="requests.new.total"]', { hasText: /^271/ }).waitFor();
       const shown = new Map(await view.locator('td.cell[data-key]').evaluateAll(tds =>
@@ -428,6 +448,10 @@ async function main() {
       say(`      ${shown.size} cells drawn; ${numbers.length} numbers, ${wrong.length} differ from the file; 本年新收: ${row}`);
       if (row !== '250 15 0 3 2 1 271') throw new Error(`本年新收 reads ${row}, not 250 15 0 3 2 1 271`);
       if (numbers.length < 100 || wrong.length) throw new Error(`figures differ: ${wrong.slice(0, 5).map(c => `${c.key} ${shown.get(c.key)} ≠ ${c.value}`).join('; ')}`);
+      // the panel (Ctrl+J) closed for the screenshot: it lists the HTML language's own CSS warnings
+      await page.locator('.tabs-container .tab', { hasText: HTML_NAME }).first().click();
+      await page.keyboard.press('Control+J');
+      await page.locator('.part.panel').waitFor({ state: 'hidden' });
       await page.mouse.move(5, 5);
       await shot(page, 'table-view-html');
     }, page);
@@ -435,14 +459,32 @@ async function main() {
     await step(`the walkthrough (${walkthroughId}) opens with its title and four steps`, async () => {
       await page.locator('.tabs-container .tab', { hasText: HTML_NAME }).first().click();
       await page.locator('.monaco-editor.focused').waitFor();
+      // all editors closed (Ctrl+K Ctrl+W; nothing is unsaved), so the walkthrough has the window
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+W');
+      await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached' });
       await page.keyboard.press('Control+Alt+W');
       const title = nlsText(WALKTHROUGH.title);
       const page1 = page.locator('.gettingStartedContainer');
       await page1.locator('h2', { hasText: title }).first().waitFor();
       const steps = WALKTHROUGH.steps.map(st => nlsText(st.title));
       for (const t of steps) await page1.locator('.getting-started-step', { hasText: t }).first().waitFor();
-      say(`      "${title}": ${steps.join(' · ')}`);
+      // the first step's page (its markdown, drawn in a webview beside the steps)
+      const heading = fs.readFileSync(path.join(paths.root, WALKTHROUGH.steps[0].media.markdown), 'utf8').match(/^# (.+)$/m)[1];
+      await page.frameLocator('.gettingStartedContainer iframe.webview.ready').frameLocator('#active-frame').locator('h1', { hasText: heading }).waitFor();
+      say(`      "${title}": ${steps.join(' · ')}; the first step's page: ${heading}`);
       await shot(page, 'walkthrough');
+    }, page);
+
+    await step('the walkthrough from the command palette, as the README says: Welcome: Open Walkthrough... lists it', async () => {
+      const title = nlsText(WALKTHROUGH.title);
+      await page.keyboard.press('Control+W'); // the Welcome tab
+      await page.locator('.gettingStartedContainer').waitFor({ state: 'detached' });
+      await runCommand('Welcome: Open Walkthrough...', { opensPicker: true });
+      const item = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+      await item.waitFor();
+      await item.click();
+      await page.locator('.gettingStartedContainer h2', { hasText: title }).first().waitFor();
     }, page);
   } catch (e) {
     say(`[ui] harness error: ${e.stack ?? e}`);
