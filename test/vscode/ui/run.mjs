@@ -448,12 +448,18 @@ async function main() {
       say(`      ${shown.size} cells drawn; ${numbers.length} numbers, ${wrong.length} differ from the file; 本年新收: ${row}`);
       if (row !== '250 15 0 3 2 1 271') throw new Error(`本年新收 reads ${row}, not 250 15 0 3 2 1 271`);
       if (numbers.length < 100 || wrong.length) throw new Error(`figures differ: ${wrong.slice(0, 5).map(c => `${c.key} ${shown.get(c.key)} ≠ ${c.value}`).join('; ')}`);
-      // the panel (Ctrl+J) closed for the screenshot: it lists the HTML language's own CSS warnings
+      // For the screenshot: the panel closed (Ctrl+J; it lists the HTML language's own CSS warnings)
+      // and the view's group expanded (a double click on its tab) so its grids are seen whole.
       await page.locator('.tabs-container .tab', { hasText: HTML_NAME }).first().click();
       await page.keyboard.press('Control+J');
       await page.locator('.part.panel').waitFor({ state: 'hidden' });
+      const viewTab = page.locator('.tabs-container .tab[data-resource-name^="webview-nianbao.tableView"]');
+      const before = (await viewTab.boundingBox())?.x ?? 0;
+      await viewTab.dblclick();
+      await page.waitForFunction(([x]) => (document.querySelector('.tabs-container .tab[data-resource-name^="webview-nianbao.tableView"]')?.getBoundingClientRect().x ?? x) < x - 200, [before]);
       await page.mouse.move(5, 5);
       await shot(page, 'table-view-html');
+      await viewTab.dblclick();
     }, page);
 
     await step(`the walkthrough (${walkthroughId}) opens with its title and four steps`, async () => {
