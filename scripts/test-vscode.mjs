@@ -9,7 +9,7 @@
 //    "VS Code executable" — the mocha suite runs in code-server's Node extension host. Run twice:
 //    once in the default (English) locale, once with --locale zh-cn for the Chinese-messages test.
 // 4. Browser suite (test/vscode/ui/run.mjs): playwright-core + Debian chromium clicking through
-//    code-server's UI; screenshots in test-results/.
+//    code-server's UI, in English and in zh-cn; screenshots in test-results/vscode-ui{,-zh-cn}/.
 // Each suite prints `N passed, N failed`; the last line of output is the combined count, and the
 // exit status is non-zero if anything failed.
 //
@@ -178,25 +178,32 @@ if (!only || only === 'ext') {
 }
 
 // ---- 4. browser suite -----------------------------------------------------------------------
-if (!only || only === 'ui') {
-  const ws = freshWorkspace('ws-ui');
-  const resultsFile = path.join(runRoot, 'ui-results.json');
+// Twice, as the extension-host suite: VS Code in English, then with the display language zh-cn
+// (the extension's strings and the messages in Chinese; screenshots in test-results/vscode-ui-zh-cn/).
+async function browserRun(label, locale) {
+  const ws = freshWorkspace(`ws-ui-${label}`);
+  const resultsFile = path.join(runRoot, `ui-results-${label}.json`);
   const t = Date.now();
-  log('browser suite ...');
+  log(`browser suite (${label}) ...`);
   const code = await new Promise(resolve => {
     child = spawn(process.execPath, [path.join(paths.root, 'test', 'vscode', 'ui', 'run.mjs'), ws], {
       stdio: 'inherit',
-      env: { ...process.env, NIANBAO_VSCODE_RESULTS: resultsFile, NIANBAO_VSCODE_RUNDIR: path.join(runRoot, 'ui') },
+      env: { ...process.env, NIANBAO_VSCODE_RESULTS: resultsFile, NIANBAO_VSCODE_RUNDIR: path.join(runRoot, `ui-${label}`), NIANBAO_VSCODE_UI_LOCALE: locale ?? '' },
     });
     child.on('exit', (c, s) => resolve(c ?? s));
   });
   child = null;
   let res = null;
   try { res = JSON.parse(fs.readFileSync(resultsFile, 'utf8')); } catch { /* none */ }
-  log(`browser suite finished in ${secs(t)} s, exit ${code}`);
+  log(`browser suite (${label}) finished in ${secs(t)} s, exit ${code}`);
   if (!res) res = { passed: 0, failed: 1 };
   else if (code !== 0 && res.failed === 0) res.failed = 1;
-  summary('Browser suite', res.passed, res.failed);
+  return res;
+}
+
+if (!only || only === 'ui') {
+  const runs = [await browserRun('en'), await browserRun('zh-cn', 'zh-cn')];
+  summary('Browser suite', runs.reduce((n, r) => n + r.passed, 0), runs.reduce((n, r) => n + r.failed, 0));
 }
 
 if (!process.env.NIANBAO_VSCODE_KEEP) fs.rmSync(runRoot, { recursive: true, force: true });

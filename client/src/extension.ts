@@ -84,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): NianbaoApi {
     void ready.then(c => c?.sendRequest<{ year: number | null; template: string | null; title: string | null; errors: number; warnings: number } | null>('nianbao/reportInfo', at))
       .then(info => {
         if (!info) { status.text = 'Nianbao'; return; }
-        status.text = `${info.year ?? '—'} · ${info.template ?? '—'} · $(error) ${info.errors} $(warning) ${info.warnings}`;
+        status.text = vscode.l10n.t('{0} report · {1} format · errors {2} · warnings {3}', info.year ?? '—', info.template ?? '—', info.errors, info.warnings);
         status.detail = info.title ?? undefined;
         status.severity = info.errors ? vscode.LanguageStatusSeverity.Error : info.warnings ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
       }, () => undefined);

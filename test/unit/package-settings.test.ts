@@ -49,6 +49,12 @@ describe('package.json settings', () => {
     assert.ok(keys.length > 20);
     for (const k of keys) { assert.ok(k in en, `package.nls.json: ${k}`); assert.ok(k in zh, `package.nls.zh-cn.json: ${k}`); }
   });
+
+  it('the marketplace description is localised: Chinese in zh-cn, English otherwise', () => {
+    assert.equal(pkg.description, '%description%');
+    assert.match(zh.description, /政府信息公开工作年度报告/);
+    assert.match(en.description, /annual reports/);
+  });
 });
 
 describe('package.json: first run and editor defaults', () => {

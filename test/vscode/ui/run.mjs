@@ -12,13 +12,28 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { createRequire } from 'node:module';
 import { startCodeServer, launchChromium, onInterrupt } from '../lib/code-server.mjs';
 import { paths } from '../lib/paths.mjs';
 
 const STEP_MS = 30_000;
-const shots = path.join(paths.results, 'vscode-ui');
+// NIANBAO_VSCODE_UI_LOCALE=zh-cn: the same steps with VS Code's display language zh-cn (the
+// extension's strings, its commands' titles and the checker's messages in Chinese; the workbench
+// itself stays English: no language pack can be installed here). Screenshots in vscode-ui-zh-cn/.
+const locale = process.env.NIANBAO_VSCODE_UI_LOCALE?.toLowerCase() || undefined;
+const zh = !!locale?.startsWith('zh');
+const shots = path.join(paths.results, locale ? `vscode-ui-${locale}` : 'vscode-ui');
 const extensionPath = path.resolve(process.env.NIANBAO_VSCODE_EXTENSION_PATH ?? paths.root);
 const say = msg => console.log(msg);
+let shotCount = 0;
+/** A numbered screenshot (01-name.png, 02-…) of the page or of one element. */
+const shot = (target, name) => target.screenshot({ path: path.join(shots, `${String(++shotCount).padStart(2, '0')}-${name}.png`) });
+const pkg = JSON.parse(fs.readFileSync(path.join(paths.root, 'package.json'), 'utf8'));
+const readJson = f => JSON.parse(fs.readFileSync(path.join(paths.root, f), 'utf8'));
+/** The extension's strings in this run's language: package.json's (%key%) and the client's (vscode.l10n). */
+const nls = readJson(zh ? 'package.nls.zh-cn.json' : 'package.nls.json');
+const l10n = readJson(zh ? 'l10n/bundle.l10n.zh-cn.json' : 'l10n/bundle.l10n.json');
+const l10nText = (key, ...args) => l10n[key].replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)]));
 
 let ws = process.argv[2] && path.resolve(process.argv[2]);
 const runDir = process.env.NIANBAO_VSCODE_RUNDIR ?? path.join(paths.cache, `run-ui-${process.pid}`);
@@ -27,6 +42,23 @@ if (!ws) {
   fs.cpSync(paths.workspace, ws, { recursive: true });
 }
 const REPORT_REL = path.join('reports', 'broken-002.txt');
+// An HTML report as Word saves it (the table view and the status on a non-text layout).
+const HTML_NAME = 'word-spans.html';
+fs.mkdirSync(path.join(ws, 'html'), { recursive: true });
+fs.copyFileSync(path.join(paths.root, 'test', 'fixtures', 'html', HTML_NAME), path.join(ws, 'html', HTML_NAME));
+// The walkthrough opened by its id, as a user's keybinding would: workbench.action.openWalkthrough <publisher.name#id>.
+const WALKTHROUGH = pkg.contributes.walkthroughs[0];
+const walkthroughId = `${pkg.publisher}.${pkg.name}#${WALKTHROUGH.id}`;
+const nlsText = key => nls[key.replace(/^%|%$/g, '')];
+/** A command's title in the command palette: `Nianbao: 显示表格`. */
+const paletteTitle = id => {
+  const c = pkg.contributes.commands.find(x => x.command === id);
+  return `${c.category}: ${nlsText(c.title)}`;
+};
+/** The core as built in dist/ (the same reading of a file the extension makes): key, kind and value of every cell. */
+const { ReportDocument } = createRequire(import.meta.url)(path.join(paths.root, 'dist', 'core.js'));
+const firstReport = text => ReportDocument.parse(text).reports()[0].report;
+const cellsOf = text => [...firstReport(text).cells.values()].map(c => `${c.key} ${c.kind} ${c.value}`);
 const reportFile = path.join(ws, REPORT_REL);
 const originalFile = path.join(ws, 'seed-002.txt');
 
@@ -79,6 +111,9 @@ async function main() {
   const expected = grantedTotal(fs.readFileSync(originalFile, 'utf8')).value;
 
   let cs, browser;
+  fs.mkdirSync(path.join(runDir, 'ud', 'User'), { recursive: true });
+  fs.writeFileSync(path.join(runDir, 'ud', 'User', 'keybindings.json'),
+    JSON.stringify([{ key: 'ctrl+alt+w', command: 'workbench.action.openWalkthrough', args: walkthroughId }], null, 2) + '\n');
   const cleanup = async () => {
     try { await browser?.close(); } catch { /* gone */ }
     await cs?.stop();
@@ -87,11 +122,12 @@ async function main() {
   const t0 = Date.now();
   try {
     cs = await startCodeServer({
+      locale,
       userDataDir: path.join(runDir, 'ud'),
       extensionsDir: path.join(runDir, 'exts'),
       extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
     });
-    say(`[ui] code-server (pid ${cs.proc.pid}) up on ${cs.host} after ${cs.startMs} ms`);
+    say(`[ui] code-server (pid ${cs.proc.pid}) up on ${cs.host} after ${cs.startMs} ms${locale ? `, locale ${locale}` : ''}`);
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
@@ -114,6 +150,39 @@ async function main() {
       await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
       await page.locator('.monaco-editor.focused').waitFor();
     };
+    /** Runs a command from the command palette by its title (`Nianbao: Format Table`); `opensPicker`: it asks in a second quick pick. */
+    const runCommand = async (title, { opensPicker = false } = {}) => {
+      // A command shown only for some languages (its `when` clause) can be missing while the editor
+      // is still taking focus: close the palette and open it again, up to three times.
+      for (let attempt = 1; ; attempt++) {
+        await page.keyboard.press('Control+Shift+P');
+        const input = page.locator('.quick-input-widget .quick-input-box input');
+        await input.waitFor();
+        await input.fill(`>${title}`);
+        try {
+          await page.locator('.quick-input-widget .monaco-list-row', { hasText: title.replace(/^[^:]*: /, '') }).first().waitFor({ timeout: 8000 });
+          break;
+        } catch (e) {
+          if (attempt === 3) throw e;
+          say(`      (no "${title}" in the command palette — attempt ${attempt}; opening it again)`);
+          await page.keyboard.press('Escape');
+          await page.locator('.monaco-editor.focused').waitFor({ timeout: 3000 }).catch(() => undefined);
+        }
+      }
+      await page.keyboard.press('Enter');
+      if (!opensPicker) await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    };
+    /** Resolves once the editor draws a selection on the 1-based `line` (on any of its wrapped rows). */
+    const selectionOn = line => page.waitForFunction(([l]) => {
+      const s = document.querySelector('.monaco-editor .view-overlays .selected-text');
+      if (!s) return false;
+      const y = s.getBoundingClientRect().top + 1;
+      // the number of the last numbered row at or above the selection (wrapped rows carry no number)
+      const above = [...document.querySelectorAll('.monaco-editor .margin .line-numbers')]
+        .filter(e => e.textContent.trim() && e.getBoundingClientRect().top <= y)
+        .sort((a, b) => b.getBoundingClientRect().top - a.getBoundingClientRect().top)[0];
+      return above?.textContent.trim() === String(l);
+    }, [line]);
     let problemText = '';
 
     await step('open the broken report: the error shows in the Problems panel', async () => {
@@ -134,31 +203,69 @@ async function main() {
       problemText = (await row.innerText()).replace(/\s+/g, ' ');
       say(`      Problems panel: ${problemText.slice(0, 160)}`);
       if (!/9/.test(problemText)) throw new Error(`the problem does not name the cell's value 9: ${problemText}`);
-      await page.screenshot({ path: path.join(shots, '01-problems-panel.png') });
+      await shot(page, 'problems-panel');
     }, page);
 
-    await step(`hover the cell (line ${cell.line}) and read the computed total ${expected}`, async () => {
-      // put the cursor on the cell, then move the mouse onto the digit
+    await step('the headline of the error fits one line in the Problems panel (not cut off, one row)', async () => {
+      const row = markers.filter({ hasText: /row-sum|column-sum/ }).first();
+      const m = await row.evaluate(r => {
+        const msg = r.querySelector('.marker-message'), line = r.querySelector('.marker-message-line');
+        const other = [...r.parentElement.querySelectorAll('.monaco-list-row')].find(x => x !== r);
+        return {
+          text: msg.textContent, msgScroll: msg.scrollWidth, msgClient: msg.clientWidth,
+          lineScroll: line.scrollWidth, lineClient: line.clientWidth,
+          rowH: r.getBoundingClientRect().height, msgH: msg.getBoundingClientRect().height,
+          lineH: parseFloat(getComputedStyle(msg).lineHeight), otherRowH: other?.getBoundingClientRect().height,
+        };
+      });
+      say(`      headline "${m.text}": ${m.msgScroll} px of text in ${m.msgClient} px; row ${m.rowH} px (a file row ${m.otherRowH} px)`);
+      if (!m.text.trim() || /\n/.test(m.text)) throw new Error(`the headline is empty or spans lines: ${JSON.stringify(m.text)}`);
+      if (m.msgScroll > m.msgClient) throw new Error(`the headline is cut off: ${m.msgScroll} px of text in ${m.msgClient} px`);
+      if (m.lineScroll > m.lineClient) throw new Error(`the row (headline, source, code, position) is cut off: ${m.lineScroll} px in ${m.lineClient} px`);
+      if (m.msgH > m.lineH * 1.5 || (m.otherRowH && m.rowH > m.otherRowH)) throw new Error(`the headline takes more than one row: ${m.msgH} px (line height ${m.lineH} px), row ${m.rowH} px`);
+      await shot(page.locator('.markers-panel'), 'problems-headline');
+    }, page);
+
+    // the language server's hover (a markdown part), not the diagnostic's own part of the same widget
+    const hover = page.locator('.monaco-hover:not(.hidden) .markdown-hover .rendered-markdown');
+    const hoverWidget = page.locator('.monaco-hover:not(.hidden)', { has: page.locator('.markdown-hover', { hasText: /=/ }) }).first();
+    /** Puts the cursor on the cell, moves the mouse onto the digit and returns the hover's text. */
+    const hoverCell = async () => {
       await goToCell();
       const squiggle = page.locator('.monaco-editor .squiggly-error').first();
       await squiggle.waitFor();
       const cursor = page.locator('.monaco-editor .cursors-layer .cursor').first();
       const box = await cursor.boundingBox();
       if (!box) throw new Error('no cursor in the editor');
-      // the language server's hover (a markdown part), not the diagnostic's own part of the same widget
-      const hover = page.locator('.monaco-hover:not(.hidden) .markdown-hover .rendered-markdown');
-      let text = '';
-      for (let attempt = 0; attempt < 3 && !text; attempt++) {
+      for (let attempt = 0; attempt < 3; attempt++) {
         await page.mouse.move(box.x + 3 + attempt, box.y + box.height / 2);
         try {
           await hover.filter({ hasText: /=/ }).first().waitFor({ timeout: 5000 });
-          text = (await hover.allInnerTexts()).join('\n');
+          return (await hover.allInnerTexts()).join('\n');
         } catch { await page.mouse.move(box.x + 200, box.y - 100); }
       }
-      if (!text) throw new Error('no hover appeared over the cell');
+      throw new Error('no hover appeared over the cell');
+    };
+    await step(`hover the cell (line ${cell.line}) and read the computed total ${expected}`, async () => {
+      const text = await hoverCell();
       say(`      hover: ${text.replace(/\s+/g, ' ').slice(0, 200)}`);
-      await page.screenshot({ path: path.join(shots, '02-hover.png') });
+      await shot(page, 'hover');
       if (!new RegExp(`=\\s*${expected}(?![\\d.])`).test(text)) throw new Error(`the hover does not show the computed total "= ${expected}":\n${text}`);
+    }, page);
+
+    await step('the hover fits without scrolling (no vertical scrollbar)', async () => {
+      const widget = hoverWidget;
+      // still shown from the step before, or shown again (a hover can close on its own)
+      if (!(await widget.isVisible())) { await page.keyboard.press('Escape'); await hoverCell(); }
+      await widget.waitFor();
+      const m = await widget.evaluate(w => {
+        const c = w.querySelector('.monaco-hover-content');
+        return { scroll: c.scrollHeight, client: c.clientHeight, max: getComputedStyle(c).maxHeight, lines: c.innerText.split('\n').filter(Boolean).length };
+      });
+      say(`      hover: ${m.lines} lines, ${m.scroll} px of content in ${m.client} px (max-height ${m.max})`);
+      if (m.client === 0) throw new Error('the hover has no height');
+      if (m.scroll > m.client) throw new Error(`the hover scrolls: ${m.scroll} px of content in ${m.client} px`);
+      await shot(widget, 'hover-fits');
     }, page);
 
     await step('Ctrl+. on the cell and apply the preferred quick fix', async () => {
@@ -178,7 +285,7 @@ async function main() {
       await items.first().waitFor();
       const titles = (await items.allInnerTexts()).map(t => t.trim());
       say(`      light bulb menu: ${titles.join(' | ')}`);
-      await page.screenshot({ path: path.join(shots, '03-quick-fix-menu.png') });
+      await shot(page, 'quick-fix-menu');
       // VS Code lists the preferred quick fix first (codeActionsComparator); it must write the expected value
       const first = titles[0] ?? '';
       if (!first.includes(expected)) throw new Error(`the first (preferred) fix does not write ${expected}: "${first}"`);
@@ -189,11 +296,31 @@ async function main() {
     await step('the Problems panel is empty and the saved file equals the original', async () => {
       await markers.filter({ hasText: /row-sum|column-sum/ }).first().waitFor({ state: 'detached' });
       await page.locator('.markers-panel .monaco-list-row').first().waitFor({ state: 'detached' });
-      await page.screenshot({ path: path.join(shots, '04-problems-empty.png') });
+      await shot(page, 'problems-empty');
       await page.keyboard.press('Control+S');
       await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
       const saved = fs.readFileSync(reportFile, 'utf8');
       if (saved !== fs.readFileSync(originalFile, 'utf8')) throw new Error('after the fix and a save, the file differs from seed 002');
+    }, page);
+
+    await step('the language status: year, format and counts, its popup, pinned to the status bar', async () => {
+      const r = firstReport(fs.readFileSync(reportFile, 'utf8'));
+      const label = l10nText('{0} report · {1} format · errors {2} · warnings {3}', r.year, r.template, 0, 0);
+      const item = page.locator('#status\\.languageStatus');
+      await item.waitFor();
+      await page.waitForFunction(([l]) => (document.querySelector('#status\\.languageStatus')?.getAttribute('aria-label') ?? '').includes(l), [label]);
+      await item.click();
+      const popup = page.locator('.hover-language-status', { hasText: label }).first();
+      await popup.waitFor();
+      say(`      popup: ${(await popup.innerText()).replace(/\s+/g, ' ').slice(0, 160)}`);
+      if (!(await popup.locator('a', { hasText: l10nText('Show Table View') }).count())) throw new Error(`the status item offers no "${l10nText('Show Table View')}" command`);
+      await shot(page, 'language-status');
+      await popup.locator('.codicon-pin').click();
+      const pinned = page.locator('.part.statusbar .statusbar-item', { hasText: label });
+      await pinned.waitFor();
+      await page.keyboard.press('Escape');
+      say(`      pinned to the status bar: ${(await pinned.innerText()).trim()}`);
+      await shot(page.locator('.part.statusbar'), 'status-bar');
     }, page);
 
     // The table view: opened from the command palette beside the editor, a click on a cell selects
@@ -203,17 +330,12 @@ async function main() {
     await step('Show Table View: the grids beside the editor hold the report\'s values', async () => {
       await page.keyboard.press('Escape');
       await goToCell();
-      await page.keyboard.press('Control+Shift+P');
-      const input = page.locator('.quick-input-widget .quick-input-box input');
-      await input.waitFor();
-      await input.fill('>Nianbao: Show Table View');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Show Table View' }).first().waitFor();
-      await page.keyboard.press('Enter');
+      await runCommand(paletteTitle('nianbao.showTableView'));
       await viewCell.waitFor();
       const shown = (await viewCell.innerText()).trim();
       say(`      table view: 予以公开·总计 shows ${shown}; ${await view.locator('td.cell').count()} cells`);
       if (shown !== expected) throw new Error(`the view shows ${shown} for 予以公开·总计, not ${expected}`);
-      await page.screenshot({ path: path.join(shots, '05-table-view.png') });
+      await shot(page, 'table-view');
     }, page);
 
     await step('a click on a cell in the view selects it in the text', async () => {
@@ -225,7 +347,7 @@ async function main() {
       const selBox = await sel.boundingBox();
       if (!lineBox || !selBox || Math.abs((lineBox.y + lineBox.height / 2) - (selBox.y + selBox.height / 2)) > lineBox.height) throw new Error(`the selection is not on line ${cell.line}`);
       say(`      selection drawn on line ${cell.line} after the click`);
-      await page.screenshot({ path: path.join(shots, '06-table-view-click.png') });
+      await shot(page, 'table-view-click');
     }, page);
 
     await step('keyboard: arrow keys move between cells in the view, Enter reveals the cell', async () => {
@@ -262,8 +384,113 @@ async function main() {
       const text = (await viewCell.innerText()).replace(/\s+/g, ' ');
       say(`      after the edit the view shows: ${text}`);
       if (!/should be 7|应为 7/.test(text)) throw new Error(`no expected value in the wrong cell: ${text}`);
-      await page.screenshot({ path: path.join(shots, '07-table-view-edit.png') });
+      await shot(page, 'table-view-edit');
       await page.keyboard.press('Control+Z');
+    }, page);
+
+    await step('Format Table from the command palette on the one-cell-per-line report: every cell of the file reads the same', async () => {
+      await view.locator('td.cell[data-key="requests.granted.total"]:not(.wrong)').waitFor();
+      await page.keyboard.press('Control+S');
+      await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
+      const before = fs.readFileSync(reportFile, 'utf8');
+      await goToCell();
+      await runCommand(paletteTitle('nianbao.formatTable'));
+      await page.locator('.tabs-container .tab.active.dirty').waitFor();
+      await page.keyboard.press('Control+S');
+      await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
+      const after = fs.readFileSync(reportFile, 'utf8');
+      const [b, a] = [cellsOf(before), cellsOf(after)];
+      const changed = b.filter((c, i) => c !== a[i]);
+      say(`      ${before.split('\n').length} → ${after.split('\n').length} lines; ${b.length} cells, ${changed.length} read differently`);
+      if (b.length < 100 || a.length !== b.length || changed.length) throw new Error(`cells changed by Format Table: ${changed.slice(0, 5).join('; ')} (${b.length} → ${a.length} cells)`);
+      const rowLine = after.split('\n').findIndex(l => /^\| （一）予以公开 +\|( +\d+ \|){7}$/.test(l)) + 1;
+      if (!rowLine) throw new Error('no aligned pipe row for （一）予以公开 in the formatted file');
+      // The view follows the rewritten text: a click on the total selects it on the new pipe row.
+      await viewCell.click();
+      await selectionOn(rowLine);
+      say(`      the view's 予以公开·总计 now selects line ${rowLine}: ${after.split('\n')[rowLine - 1]}`);
+      // For the screenshot, as one would read a wide table: the editor group maximised (Ctrl+K Ctrl+M),
+      // word wrap (on by default for nianbao) off (Alt+Z), the table's first rows at the top.
+      await page.locator('.tabs-container .tab', { hasText: 'broken-002.txt' }).first().click();
+      await page.locator('.monaco-editor.focused').waitFor();
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+M');
+      await page.keyboard.press('Alt+Z');
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget .quick-input-box input').fill(`:${Math.max(1, rowLine - 6)}`);
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      await page.mouse.move(5, 5);
+      await shot(page, 'format-table');
+      await page.keyboard.press('Alt+Z');
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+M');
+    }, page);
+
+    await step(`the table view on an HTML report (${HTML_NAME}, Word's web page): every figure as the file reads`, async () => {
+      await page.locator('.tabs-container .tab', { hasText: 'broken-002.txt' }).first().click();
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor();
+      await input.fill(HTML_NAME);
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: HTML_NAME }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab.active', { hasText: HTML_NAME }).waitFor();
+      await page.locator('.monaco-editor.focused').waitFor();
+      await runCommand(paletteTitle('nianbao.showTableView'));
+      const newRow = ['natural', 'business', 'research', 'nonprofit', 'legal', 'otherOrg', 'total'];
+      await view.locator('td.cell[data-key="requests.new.total"]', { hasText: /^271/ }).waitFor();
+      const shown = new Map(await view.locator('td.cell[data-key]').evaluateAll(tds =>
+        tds.map(td => [td.dataset.key, td.firstChild?.nodeType === 3 ? td.firstChild.textContent : td.textContent])));
+      const numbers = [...firstReport(fs.readFileSync(path.join(ws, 'html', HTML_NAME), 'utf8')).cells.values()].filter(c => c.kind === 'number');
+      const wrong = numbers.filter(c => shown.get(c.key) !== c.value);
+      const row = newRow.map(k => shown.get(`requests.new.${k}`)).join(' ');
+      say(`      ${shown.size} cells drawn; ${numbers.length} numbers, ${wrong.length} differ from the file; 本年新收: ${row}`);
+      if (row !== '250 15 0 3 2 1 271') throw new Error(`本年新收 reads ${row}, not 250 15 0 3 2 1 271`);
+      if (numbers.length < 100 || wrong.length) throw new Error(`figures differ: ${wrong.slice(0, 5).map(c => `${c.key} ${shown.get(c.key)} ≠ ${c.value}`).join('; ')}`);
+      // For the screenshot: the panel closed (Ctrl+J; it lists the HTML language's own CSS warnings)
+      // and the view's group expanded (a double click on its tab) so its grids are seen whole.
+      await page.locator('.tabs-container .tab', { hasText: HTML_NAME }).first().click();
+      await page.keyboard.press('Control+J');
+      await page.locator('.part.panel').waitFor({ state: 'hidden' });
+      const viewTab = page.locator('.tabs-container .tab[data-resource-name^="webview-nianbao.tableView"]');
+      const before = (await viewTab.boundingBox())?.x ?? 0;
+      await viewTab.dblclick();
+      await page.waitForFunction(([x]) => (document.querySelector('.tabs-container .tab[data-resource-name^="webview-nianbao.tableView"]')?.getBoundingClientRect().x ?? x) < x - 200, [before]);
+      await page.mouse.move(5, 5);
+      await shot(page, 'table-view-html');
+      await viewTab.dblclick();
+    }, page);
+
+    await step(`the walkthrough (${walkthroughId}) opens with its title and four steps`, async () => {
+      await page.locator('.tabs-container .tab', { hasText: HTML_NAME }).first().click();
+      await page.locator('.monaco-editor.focused').waitFor();
+      // all editors closed (Ctrl+K Ctrl+W; nothing is unsaved), so the walkthrough has the window
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+W');
+      await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached' });
+      await page.keyboard.press('Control+Alt+W');
+      const title = nlsText(WALKTHROUGH.title);
+      const page1 = page.locator('.gettingStartedContainer');
+      await page1.locator('h2', { hasText: title }).first().waitFor();
+      const steps = WALKTHROUGH.steps.map(st => nlsText(st.title));
+      for (const t of steps) await page1.locator('.getting-started-step', { hasText: t }).first().waitFor();
+      // the first step's page (its markdown, drawn in a webview beside the steps)
+      const heading = fs.readFileSync(path.join(paths.root, WALKTHROUGH.steps[0].media.markdown), 'utf8').match(/^# (.+)$/m)[1];
+      await page.frameLocator('.gettingStartedContainer iframe.webview.ready').frameLocator('#active-frame').locator('h1', { hasText: heading }).waitFor();
+      say(`      "${title}": ${steps.join(' · ')}; the first step's page: ${heading}`);
+      await shot(page, 'walkthrough');
+    }, page);
+
+    await step('the walkthrough from the command palette, as the README says: Welcome: Open Walkthrough... lists it', async () => {
+      const title = nlsText(WALKTHROUGH.title);
+      await page.keyboard.press('Control+W'); // the Welcome tab
+      await page.locator('.gettingStartedContainer').waitFor({ state: 'detached' });
+      await runCommand('Welcome: Open Walkthrough...', { opensPicker: true });
+      const item = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+      await item.waitFor();
+      await item.click();
+      await page.locator('.gettingStartedContainer h2', { hasText: title }).first().waitFor();
     }, page);
   } catch (e) {
     say(`[ui] harness error: ${e.stack ?? e}`);
