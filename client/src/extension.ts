@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { TableViewFeatures } from './tableView';
+import { disableRuleInSettings } from './ruleSettings';
 
 /** When this module began to load (set by the bundle's first line; see esbuild.mjs), for the activation time. */
 declare const __nianbaoLoadStart: number | undefined;
@@ -69,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): NianbaoApi {
     }),
     vscode.commands.registerCommand('nianbao.formatTable', async (uri?: vscode.Uri, offset?: number) =>
       (await loadTableView(context)).format(uri, typeof offset === 'number' ? offset : undefined)),
+    vscode.commands.registerCommand('nianbao.disableRuleInSettings', disableRuleInSettings),
     vscode.commands.registerCommand('nianbao.showRuleDoc', (href: string) => vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.parse(href))),
   );
 

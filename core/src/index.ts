@@ -3,7 +3,7 @@
  */
 export * from './model';
 export { ReportDocument, type DocumentOptions, type PlacedReport, type ReportChunk, type TextSource } from './parse/document';
-export { applyDirectives, findDirectives, maskDirectives, type Directive, type DirectiveKind, type DirectiveOptions, type DirectiveScan, type UnusedDirectives } from './checks/directives';
+export { applyDirectives, directiveText, findDirectives, maskDirectives, type Directive, type DirectiveKind, type DirectiveOptions, type DirectiveScan, type UnusedDirectives } from './checks/directives';
 export { parseReport } from './parse/report';
 export { checkReport, notAReport } from './checks';
 export { LineIndex, pushLineStarts } from './text/lineIndex';

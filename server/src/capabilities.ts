@@ -26,11 +26,13 @@ export interface ClientFeatures {
   diagnosticRefresh: boolean;
   /** The client has a `nianbao.showRuleDoc` command (our VS Code client says so in its initializationOptions). */
   ruleDocCommand: boolean;
+  /** The client has a `nianbao.disableRuleInSettings` command (initializationOptions.ruleSettingsCommand). */
+  ruleSettingsCommand: boolean;
 }
 
 export const NOTHING: ClientFeatures = {
   codeActionLiterals: false, resolveEdit: false, documentChanges: false, applyEdit: false, markdownHover: false,
-  utf8: false, configuration: false, pullDiagnostics: false, diagnosticRefresh: false, ruleDocCommand: false,
+  utf8: false, configuration: false, pullDiagnostics: false, diagnosticRefresh: false, ruleDocCommand: false, ruleSettingsCommand: false,
 };
 
 export function clientFeatures(params: InitializeParams): ClientFeatures {
@@ -38,7 +40,7 @@ export function clientFeatures(params: InitializeParams): ClientFeatures {
   const text = c.textDocument ?? {};
   const encodings = c.general?.positionEncodings ?? [];
   const hoverFormats = text.hover?.contentFormat;
-  const options = params.initializationOptions as { ruleDocCommand?: unknown } | null | undefined;
+  const options = params.initializationOptions as { ruleDocCommand?: unknown; ruleSettingsCommand?: unknown } | null | undefined;
   return {
     codeActionLiterals: !!text.codeAction?.codeActionLiteralSupport,
     resolveEdit: !!text.codeAction?.resolveSupport?.properties?.includes('edit'),
@@ -52,5 +54,6 @@ export function clientFeatures(params: InitializeParams): ClientFeatures {
     pullDiagnostics: !!text.diagnostic,
     diagnosticRefresh: !!c.workspace?.diagnostics?.refreshSupport,
     ruleDocCommand: !!options && typeof options === 'object' && options.ruleDocCommand === true,
+    ruleSettingsCommand: !!options && typeof options === 'object' && options.ruleSettingsCommand === true,
   };
 }

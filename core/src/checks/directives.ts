@@ -155,6 +155,19 @@ function invalid(start: number, end: number, message: Message): Finding {
   return { code: 'invalid-directive', severity: 'error', start, end, cells: [], message };
 }
 
+/**
+ * A directive as written — the one place that writes the syntax `findDirectives` reads: an HTML
+ * comment (`<!-- nianbao-disable-line row-sum -->`), or the body of a plain-text marker line
+ * (`nianbao-disable-next-line row-sum`).
+ */
+export function directiveText(kind: DirectiveKind, codes: readonly RuleCode[], form: 'comment' | 'marker'): string {
+  const body = `${PREFIX}${kind}${codes.length ? ' ' + codes.join(form === 'comment' ? ', ' : ' ') : ''}`;
+  return form === 'comment' ? `<!-- ${body} -->` : body;
+}
+
+/** Whether a directive may name a rule (the findings about directives themselves cannot be turned off by one). */
+export const directiveMayName = (code: RuleCode): boolean => !OWN_CODES.has(code);
+
 /** `text` with every directive blanked (its characters but line breaks made spaces): what the reader parses, offsets unchanged. */
 export function maskDirectives(text: string, scan: DirectiveScan): string {
   if (!scan.spans.length) return text;

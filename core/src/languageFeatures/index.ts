@@ -6,3 +6,4 @@ export { inlayHints, type OffsetHint } from './inlayHints';
 export { cellAt } from './cellAt';
 export { tableViewBody, tableViewPage, type TableViewPage, type ViewLang } from './tableView';
 export { formatTable, formatTableAt, tableRegion, type FormatResult } from './formatTable';
+export { disableRuleEdits, type DisableScope, type FileSyntax } from './disableRule';
