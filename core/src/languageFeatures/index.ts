@@ -1,7 +1,7 @@
 /** The language features, each computed on a parsed document in offsets; the server maps them to LSP. */
 export { hover, type HoverResult } from './hover';
 export { allFindings, fixEdit, fixAllEdits, type OffsetEdit, type PlacedFinding } from './fixes';
-export { documentSymbols, type OffsetSymbol } from './symbols';
+export { documentSymbols, foldingRegions, type OffsetSymbol } from './symbols';
 export { inlayHints, type OffsetHint } from './inlayHints';
 export { cellAt } from './cellAt';
 export { tableViewBody, tableViewPage, type TableViewPage, type ViewLang } from './tableView';
