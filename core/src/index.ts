@@ -17,6 +17,6 @@ export { formulaOf } from './checks/formula';
 export { RULES, type RuleInfo } from './rules';
 export { diagnosticsJson, documentJson, documentJsonMembers, writeDocumentJsonMembers, type JsonSink, type CellJson, type ReportJson, type DiagnosticJson, type Lang } from './serialize';
 export * from './languageFeatures';
-export { skeleton2021 } from './template/skeleton';
+export { BODY_TYPES, defaultReportYear, parseReportYear, reportYearBounds, skeleton2021, type BodyType } from './template/skeleton';
 export { acrossYears, dice, COPY_THRESHOLD, type AcrossFinding, type YearReport } from './checks/acrossYears';
 export { bodyOf } from './checks/body';
