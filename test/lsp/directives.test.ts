@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { applyEdits, TestClient } from '../support/lspClient';
-import { grantedTotalAs9 } from '../support/fixtures';
+import { readFileSync } from 'node:fs';
+import { fixturePath, grantedTotalAs9 } from '../support/fixtures';
 
 /** Seed 002 with 予以公开·总计 written as 9 (row-sum), and the line it is on. */
 const broken = () => grantedTotalAs9();
@@ -85,5 +86,27 @@ describe('language server: inline disable comments', function () {
     const sent = client.applyEditRequests[0] as any;
     const fixed = applyEdits(bad, sent.edit.changes[uri]);
     assert.equal(fixed.length, bad.length + ' <!-- nianbao-disable-line row-sum -->'.length);
+  });
+
+  it('an HTML page: the comments go where the page shows nothing new, and clear the error', async () => {
+    await client.initialize('en');
+    const page = readFileSync(fixturePath('real2', 'putian-208.html'), 'utf8');
+    const { bad } = grantedTotalAs9(page);
+    const uri = 'file:///test/disable-208.html';
+    const first = client.diagnostics(uri, d => d.length > 0);
+    await client.open(uri, bad, 'html');
+    const err = (await first).diagnostics.find(d => d.code === 'row-sum')!;
+    const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: err.range, context: { diagnostics: [err] } });
+    let version = 1;
+    for (const title of ['Disable row-sum for this line', 'Disable row-sum for this file']) {
+      const a = actions.find((x: any) => x.title === title);
+      assert.ok(a, actions.map((x: any) => x.title).join(' | '));
+      const [edit] = a.edit.documentChanges[0].edits;
+      assert.match(edit.newText, /^<!-- nianbao-disable(?:-line)? row-sum -->$/);
+      version++;
+      const p = client.diagnostics(uri, (_, q) => q.version === version);
+      await client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: applyEdits(bad, [edit]) }] });
+      assert.deepEqual((await p).diagnostics.map(d => d.code), [], title);
+    }
   });
 });
