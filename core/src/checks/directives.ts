@@ -1,5 +1,6 @@
 import type { Finding, Message, RuleCode, Severity } from '../model';
 import { RULES } from '../rules';
+import { isBreak, lineEndOf, lineStartOf, nextLineStart } from '../text/lines';
 
 /*
  * Inline disable comments, as ESLint has them. In Markdown, HTML and plain text alike, an HTML
@@ -49,22 +50,7 @@ export interface DirectiveOptions { reportUnusedDisableDirectives?: UnusedDirect
 const PREFIX = 'nianbao-';
 const EMPTY: DirectiveScan = { directives: [], problems: [], spans: [] };
 
-const isBreak = (c: number) => c === 10 || c === 13;
 const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0xfeff;
-
-function lineStartOf(text: string, i: number): number {
-  while (i > 0 && !isBreak(text.charCodeAt(i - 1))) i--;
-  return i;
-}
-function lineEndOf(text: string, i: number): number {
-  while (i < text.length && !isBreak(text.charCodeAt(i))) i++;
-  return i;
-}
-/** The start of the line after the one ending (at its break) at `e`, or -1 when none follows. */
-function nextLineStart(text: string, e: number): number {
-  if (e >= text.length) return -1;
-  return text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? e + 2 : e + 1;
-}
 
 /**
  * The directives in a text: in its `<!-- nianbao-… -->` comments, and (unless `html`, where only a

@@ -3,6 +3,7 @@ import type { PlacedReport, ReportDocument } from '../parse/document';
 import { classifyLine } from '../parse/segment';
 import { directiveMayName, directiveText, findDirectives, type DirectiveKind } from '../checks/directives';
 import { CommentPlaces } from '../text/html/commentPlaces';
+import { isBreak, lineEndOf, lineStartOf, nextLineStart } from '../text/lines';
 import type { OffsetEdit, PlacedFinding } from './fixes';
 
 /*
@@ -61,17 +62,14 @@ export function disableRuleEdits(doc: ReportDocument, p: PlacedFinding, scope: D
 const shift = (e: OffsetEdit, base: number): OffsetEdit => ({ start: e.start + base, end: e.end + base, newText: e.newText });
 const insert = (at: number, newText: string): OffsetEdit => ({ start: at, end: at, newText });
 
-const isBreak = (c: number) => c === 10 || c === 13;
 const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0;
-function lineStart(t: string, i: number): number { while (i > 0 && !isBreak(t.charCodeAt(i - 1))) i--; return i; }
-function lineEnd(t: string, i: number): number { while (i < t.length && !isBreak(t.charCodeAt(i))) i++; return i; }
 /** The start of the line after the one ending at `e` (the text's length when none follows). */
-const nextLine = (t: string, e: number) => (e >= t.length ? t.length : t.charCodeAt(e) === 13 && t.charCodeAt(e + 1) === 10 ? e + 2 : e + 1);
+const nextLine = (t: string, e: number) => { const n = nextLineStart(t, e); return n < 0 ? t.length : n; };
 /** The line break the text uses near `at` (CRLF when its line, or the one before, ends so). */
 function eolNear(t: string, at: number): string {
-  const e = lineEnd(t, at);
+  const e = lineEndOf(t, at);
   if (e < t.length) return t.charCodeAt(e) === 13 && t.charCodeAt(e + 1) === 10 ? '\r\n' : t[e];
-  const ls = lineStart(t, at);
+  const ls = lineStartOf(t, at);
   return ls >= 2 && t.charCodeAt(ls - 2) === 13 ? '\r\n' : '\n';
 }
 const endsWithBreak = (t: string) => t.length > 0 && isBreak(t.charCodeAt(t.length - 1));
@@ -81,8 +79,8 @@ const endsWithBreak = (t: string) => t.length > 0 && isBreak(t.charCodeAt(t.leng
  * before (segment.ts: a line's role depends on it and the line after it), the lines it adds opening nothing.
  */
 function keepsBoundaries(t: string, e: OffsetEdit): boolean {
-  const from = lineStart(t, Math.max(0, lineStart(t, e.start) - 1));
-  const to = lineEnd(t, nextLine(t, lineEnd(t, e.end)));
+  const from = lineStartOf(t, Math.max(0, lineStartOf(t, e.start) - 1));
+  const to = lineEndOf(t, nextLine(t, lineEndOf(t, e.end)));
   const before = roles(t.slice(from, to));
   const after = roles(t.slice(from, e.start) + e.newText + t.slice(e.end, to));
   const added = after.length - before.length;
@@ -98,7 +96,7 @@ function keepsBoundaries(t: string, e: OffsetEdit): boolean {
 function roles(w: string): string[] {
   const out: string[] = [];
   for (let ls = 0; ; ) {
-    const le = lineEnd(w, ls);
+    const le = lineEndOf(w, ls);
     const c = classifyLine(w, ls, le, w.length);
     out.push((c.opens ? 'o' : '') + (c.overview ? 'v' : ''));
     if (le >= w.length) return out;
@@ -123,8 +121,8 @@ function lineEdit(r: PlacedReport, first: boolean, f: { start: number; end: numb
   const t = r.text, s = f.start;
   // At the report's end (after its last line break): no line of the report holds the place.
   if (s >= t.length && (endsWithBreak(t) || !t.length)) return endOfReport(r, code, form);
-  const ls = lineStart(t, s);
-  let le = lineEnd(t, s);
+  const ls = lineStartOf(t, s);
+  let le = lineEndOf(t, s);
   while (le > ls && isBlank(t.charCodeAt(le - 1))) le--;
   const above = (): OffsetEdit | null => {
     // An empty span at the line's start may stay where it is, above the inserted line.
@@ -154,9 +152,9 @@ function fileEdit(r: PlacedReport, first: boolean, at: number, code: RuleCode, f
   const t = r.text, rep = r.report;
   const directive = directiveText('disable', [code], form);
   const places: number[] = [];
-  if (rep.title !== null && rep.titleEnd > 0) places.push(nextLine(t, lineEnd(t, rep.titleEnd - 1)));
+  if (rep.title !== null && rep.titleEnd > 0) places.push(nextLine(t, lineEndOf(t, rep.titleEnd - 1)));
   if (first) places.push(0);
-  places.push(lineStart(t, Math.min(at, t.length)));
+  places.push(lineStartOf(t, Math.min(at, t.length)));
   for (const p of places) {
     if (p > at || !mayInsertLineAt(r, first, p)) continue;
     const e = lineInsert(t, p, directive);
@@ -177,6 +175,6 @@ function htmlEdit(r: PlacedReport, s: number, code: RuleCode, scope: DisableScop
   }
   // At the page's end (a missing section): a block from there covers it.
   if (s >= t.length) return places.lastIn(t.length, t.length) === t.length ? insert(t.length, comment('disable')) : null;
-  const x = places.lastIn(lineStart(t, s), lineEnd(t, s));
+  const x = places.lastIn(lineStartOf(t, s), lineEndOf(t, s));
   return x >= 0 ? insert(x, comment('disable-line')) : null;
 }
