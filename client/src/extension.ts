@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { TableViewFeatures } from './tableView';
+import { disableRuleInSettings } from './ruleSettings';
 
 /** When this module began to load (set by the bundle's first line; see esbuild.mjs), for the activation time. */
 declare const __nianbaoLoadStart: number | undefined;
@@ -57,11 +58,15 @@ export function activate(context: vscode.ExtensionContext): NianbaoApi {
     }),
     vscode.commands.registerCommand('nianbao.fixAllTotals', () =>
       vscode.commands.executeCommand('editor.action.sourceAction', { kind: 'source.fixAll.nianbao', apply: 'first' })),
-    vscode.commands.registerCommand('nianbao.insertSkeleton', async () => {
+    // Arguments (year, body type) skip the questions; a menu's URI argument is not one.
+    vscode.commands.registerCommand('nianbao.insertSkeleton', async (year?: unknown, body?: unknown) => {
       const editor = vscode.window.activeTextEditor;
-      const text = tableViewBundle().skeleton2021(new Date().getFullYear() - 1);
+      const choice = await askSkeleton(tableViewBundle(), typeof year === 'number' && Number.isInteger(year) ? year : undefined, typeof body === 'string' ? body : undefined);
+      if (!choice) return false;
+      const text = tableViewBundle().skeleton2021(choice.year, choice.body);
       if (editor) await editor.insertSnippet(new vscode.SnippetString(text.replace(/\$/g, '\\$')));
       else await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'nianbao', content: text }));
+      return true;
     }),
     vscode.commands.registerCommand('nianbao.showTableView', async (uri?: vscode.Uri, offset?: number) => {
       const panel = (await loadTableView(context)).show(uri, typeof offset === 'number' ? offset : undefined);
@@ -69,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): NianbaoApi {
     }),
     vscode.commands.registerCommand('nianbao.formatTable', async (uri?: vscode.Uri, offset?: number) =>
       (await loadTableView(context)).format(uri, typeof offset === 'number' ? offset : undefined)),
+    vscode.commands.registerCommand('nianbao.disableRuleInSettings', disableRuleInSettings),
     vscode.commands.registerCommand('nianbao.showRuleDoc', (href: string) => vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.parse(href))),
   );
 
@@ -97,6 +103,33 @@ export function activate(context: vscode.ExtensionContext): NianbaoApi {
   // VS Code's own work between loading the module and calling activate() (the extension context) is not ours: not counted.
   const loadMs = loadedAt - loadStart, activateMs = performance.now() - activateStart;
   return { activationMs: loadMs + activateMs, loadMs, activateMs, sinceLoadMs: performance.now() - loadStart, tableView: () => loadTableView(context) };
+}
+
+/**
+ * The skeleton's year and body: asked for (the year in an input box, by default the year just ended
+ * until 31 March; the body type from a list), unless the command was given them. Undefined when cancelled.
+ */
+async function askSkeleton(core: typeof import('./tableView'), year?: number, body?: string): Promise<{ year: number; body: string } | undefined> {
+  const now = new Date();
+  if (year === undefined) {
+    const [lo, hi] = core.reportYearBounds(now);
+    const typed = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Report year'), prompt: vscode.l10n.t('The year the report is about (the default: the year just ended until 31 March)'),
+      value: String(core.defaultReportYear(now)),
+      validateInput: v => (core.parseReportYear(v, now) === null ? vscode.l10n.t('Enter a year from {0} to {1}', lo, hi) : null),
+    });
+    if (typed === undefined) return undefined;
+    year = core.parseReportYear(typed, now)!;
+  }
+  const types = core.BODY_TYPES;
+  let type = types.find(b => b.type === body);
+  if (!type) {
+    const zh = vscode.env.language.toLowerCase().startsWith('zh');
+    const picked = await vscode.window.showQuickPick(types.map(b => ({ label: zh ? b.label.zh : b.label.en, description: `${b.placeholder}${year}年…`, b })), { title: vscode.l10n.t('Type of body') });
+    if (!picked) return undefined;
+    type = picked.b;
+  }
+  return { year, body: type.placeholder };
 }
 
 async function startClient(context: vscode.ExtensionContext): Promise<LanguageClient | undefined> {

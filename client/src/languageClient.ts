@@ -16,8 +16,8 @@ export function createClient(context: vscode.ExtensionContext): LanguageClient {
     documentSelector: languages.flatMap(language => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
     // The project configuration (.nianbaorc.json, or `nianbao` in package.json): the server reads it again when it changes.
     synchronize: { configurationSection: 'nianbao', fileEvents: vscode.workspace.createFileSystemWatcher('**/{.nianbaorc,.nianbaorc.json,package.json}') },
-    // The server offers "Show documentation" only to a client that has the command (this one registers it).
-    initializationOptions: { ruleDocCommand: true },
+    // The server offers "Show documentation" and "Turn off in settings" only to a client that has the commands (this one registers them).
+    initializationOptions: { ruleDocCommand: true, ruleSettingsCommand: true },
   };
   const client = new LanguageClient('nianbao', 'Nianbao 年报', serverOptions, clientOptions);
 

@@ -3,7 +3,7 @@
  */
 export * from './model';
 export { ReportDocument, type DocumentOptions, type PlacedReport, type ReportChunk, type TextSource } from './parse/document';
-export { applyDirectives, findDirectives, maskDirectives, type Directive, type DirectiveKind, type DirectiveOptions, type DirectiveScan, type UnusedDirectives } from './checks/directives';
+export { applyDirectives, directiveText, findDirectives, maskDirectives, type Directive, type DirectiveKind, type DirectiveOptions, type DirectiveScan, type UnusedDirectives } from './checks/directives';
 export { parseReport } from './parse/report';
 export { readValue } from './parse/values';
 export { checkReport, notAReport } from './checks';
@@ -18,7 +18,7 @@ export { formulaOf } from './checks/formula';
 export { RULES, type RuleInfo } from './rules';
 export { diagnosticsJson, documentJson, documentJsonMembers, writeDocumentJsonMembers, type JsonSink, type CellJson, type ReportJson, type DiagnosticJson, type Lang } from './serialize';
 export * from './languageFeatures';
-export { skeleton2021 } from './template/skeleton';
+export { BODY_TYPES, defaultReportYear, parseReportYear, reportYearBounds, skeleton2021, type BodyType } from './template/skeleton';
 export { acrossYears, dice, COPY_THRESHOLD, type AcrossFinding, type YearReport } from './checks/acrossYears';
 export { bodyOf } from './checks/body';
 export { lastYearKey, yearKey, yearKeysOfText, yearReportsOf } from './checks/pairing';

@@ -28,11 +28,14 @@ export interface ClientFeatures {
   ruleDocCommand: boolean;
   /** The server may ask the client to watch files (`workspace/didChangeWatchedFiles` registered dynamically). */
   watchFiles: boolean;
+  /** The client has a `nianbao.disableRuleInSettings` command (initializationOptions.ruleSettingsCommand). */
+  ruleSettingsCommand: boolean;
 }
 
 export const NOTHING: ClientFeatures = {
   codeActionLiterals: false, resolveEdit: false, documentChanges: false, applyEdit: false, markdownHover: false,
   utf8: false, configuration: false, pullDiagnostics: false, diagnosticRefresh: false, ruleDocCommand: false, watchFiles: false,
+  ruleSettingsCommand: false,
 };
 
 export function clientFeatures(params: InitializeParams): ClientFeatures {
@@ -40,7 +43,7 @@ export function clientFeatures(params: InitializeParams): ClientFeatures {
   const text = c.textDocument ?? {};
   const encodings = c.general?.positionEncodings ?? [];
   const hoverFormats = text.hover?.contentFormat;
-  const options = params.initializationOptions as { ruleDocCommand?: unknown } | null | undefined;
+  const options = params.initializationOptions as { ruleDocCommand?: unknown; ruleSettingsCommand?: unknown } | null | undefined;
   return {
     codeActionLiterals: !!text.codeAction?.codeActionLiteralSupport,
     resolveEdit: !!text.codeAction?.resolveSupport?.properties?.includes('edit'),
@@ -55,5 +58,6 @@ export function clientFeatures(params: InitializeParams): ClientFeatures {
     diagnosticRefresh: !!c.workspace?.diagnostics?.refreshSupport,
     ruleDocCommand: !!options && typeof options === 'object' && options.ruleDocCommand === true,
     watchFiles: !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+    ruleSettingsCommand: !!options && typeof options === 'object' && options.ruleSettingsCommand === true,
   };
 }

@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { allFindings, cellName, fixAllEdits, fixEdit, type OffsetEdit, type ReportDocument } from '../../core/src';
+import { allFindings, cellName, disableRuleEdits, fixAllEdits, fixEdit, type FileSyntax, type OffsetEdit, type ReportDocument } from '../../core/src';
 import type { ClientFeatures } from './capabilities';
 import { pick, t } from './l10n';
 import { ruleDoc } from './diagnostics';
@@ -11,6 +11,8 @@ export const FIX_ALL_KIND = 'source.fixAll.nianbao';
 export const APPLY_FIX = 'nianbao.server.applyFix';
 /** The client's own command that opens a rule's page (our VS Code client has it). */
 export const SHOW_RULE_DOC = 'nianbao.showRuleDoc';
+/** The client's own command that turns a rule off in the workspace settings (our VS Code client has it): arguments `[code]`. */
+export const DISABLE_RULE_IN_SETTINGS = 'nianbao.disableRuleInSettings';
 
 const toTextEdit = (doc: TextDocument, e: OffsetEdit): TextEdit => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText });
 
@@ -27,8 +29,8 @@ export function workspaceEdit(doc: TextDocument, edits: OffsetEdit[], f: Pick<Cl
 
 /** What a fix-all action carries until it is resolved. */
 export interface FixAllData { uri: string; version: number; report?: number }
-/** What a fix offered as a plain command carries: one finding's fix (`edit`) or all of them (in a report, or the document). */
-export interface FixCommand extends FixAllData { edit?: OffsetEdit }
+/** What a fix offered as a plain command carries: its edits (a finding's fix, an inline directive), or none for all the fixes (in a report, or the document). */
+export interface FixCommand extends FixAllData { edits?: OffsetEdit[] }
 
 /** Fills in a fix-all action's edit — for the version it was offered on only (a stale one gets no edit). */
 export function resolveFixAll(doc: TextDocument, model: ReportDocument, action: CodeAction, f: ClientFeatures): CodeAction {
@@ -41,8 +43,15 @@ export function resolveFixAll(doc: TextDocument, model: ReportDocument, action: 
 /** The edit a fix command stands for, on the version it was offered on (null when the document has changed since). */
 export function fixCommandEdit(doc: TextDocument, model: ReportDocument, c: FixCommand, f: ClientFeatures): WorkspaceEdit | null {
   if (c.version !== doc.version) return null;
-  const edits = c.edit ? [c.edit] : fixAllEdits(model, c.report);
+  const edits = c.edits ?? fixAllEdits(model, c.report);
   return edits.length ? workspaceEdit(doc, edits, f) : null;
+}
+
+/** The kind of file a document is, for the syntax of an inline directive written into it. */
+export function fileSyntax(doc: Pick<TextDocument, 'uri' | 'languageId'>): FileSyntax {
+  if (doc.languageId === 'html' || /\.x?html?$/i.test(doc.uri)) return 'html';
+  if (doc.languageId === 'markdown' || /\.(?:md|markdown)$/i.test(doc.uri)) return 'markdown';
+  return 'text';
 }
 
 /**
@@ -61,7 +70,7 @@ export function onCodeAction(doc: TextDocument, model: ReportDocument, params: C
   /** A fix as the client takes it: `edits` when they are at hand, `later` when they are computed only if chosen. */
   const offer = (title: string, kind: string, extra: Partial<CodeAction>, edits: OffsetEdit[] | null, later: FixAllData) => {
     if (!f.codeActionLiterals) {
-      const c: FixCommand = edits?.length === 1 ? { ...later, edit: edits[0] } : later;
+      const c: FixCommand = edits?.length ? { ...later, edits } : later;
       out.push({ title, command: APPLY_FIX, arguments: [c] });
     } else if (edits) out.push({ title, kind, ...extra, edit: workspaceEdit(doc, edits, f) });
     else if (f.resolveEdit) out.push({ title, kind, ...extra, data: later });
@@ -99,6 +108,27 @@ export function onCodeAction(doc: TextDocument, model: ReportDocument, params: C
   // 升级为 2021 格式 on an outdated-template diagnostic.
   const upgrade = upgradeAction(doc, model, params, diagnostics, f);
   if (upgrade) out.push(upgrade);
+  // Every Nianbao diagnostic: turn its rule off for its line or the file (an inline directive), or in the settings.
+  const offered = new Set<string>();
+  for (const p of fixes ? all : []) {
+    const fd = p.finding, s = p.base + fd.start;
+    const diag = diagnostics.find((d: Diagnostic) => d.code === fd.code && doc.offsetAt(d.range.start) === s);
+    if (!diag) continue;
+    const line = `${fd.code}@${diag.range.start.line}`;
+    const scopes = [['line', t('Disable {0} for this line', fd.code), line], ['file', t('Disable {0} for this file', fd.code), fd.code]] as const;
+    for (const [scope, title, key] of scopes) {
+      if (offered.has(`${scope}:${key}`)) continue;
+      offered.add(`${scope}:${key}`);
+      const edits = disableRuleEdits(model, p, scope, fileSyntax(doc));
+      if (edits) offer(title, CodeActionKind.QuickFix, { diagnostics: [diag] }, edits, data());
+    }
+  }
+  if (f.ruleSettingsCommand) {
+    for (const code of new Set(diagnostics.map(d => d.code).filter((c): c is string => typeof c === 'string'))) {
+      const command = { title: t('Turn off {0} in settings', code), command: DISABLE_RULE_IN_SETTINGS, arguments: [code] };
+      out.push(f.codeActionLiterals ? { title: command.title, kind: CodeActionKind.QuickFix, command } : command);
+    }
+  }
   // Elsewhere a diagnostic's `codeDescription` links to the rule's page.
   if (f.ruleDocCommand) {
     for (const d of diagnostics) {

@@ -1,6 +1,6 @@
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange, type InlayHint, InlayHintKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentSymbols, inlayHints, type OffsetSymbol, type ReportDocument } from '../../core/src';
+import { documentSymbols, foldingRegions, inlayHints, type OffsetSymbol, type ReportDocument } from '../../core/src';
 import { zh } from './l10n';
 
 const KIND = { report: SymbolKind.File, section: SymbolKind.Namespace, table: SymbolKind.Struct } as const;
@@ -29,15 +29,13 @@ export function onDocumentSymbol(doc: TextDocument, model: ReportDocument): Docu
   return documentSymbols(model, zh ? 'zh' : 'en').map(s => toSymbol(doc, s));
 }
 
-/** Sections and tables fold. */
+/** Each report's opening, and each section from its heading line to the line before the next heading (core: `foldingRegions`). */
 export function onFoldingRanges(doc: TextDocument, model: ReportDocument): FoldingRange[] {
   const out: FoldingRange[] = [];
-  const walk = (s: OffsetSymbol) => {
-    const a = doc.positionAt(s.start).line, b = doc.positionAt(Math.max(s.start, s.end - 1)).line;
+  for (const r of foldingRegions(model)) {
+    const a = doc.positionAt(r.start).line, b = doc.positionAt(Math.max(r.start, r.end - 1)).line;
     if (b > a) out.push({ startLine: a, endLine: b, kind: FoldingRangeKind.Region });
-    s.children.forEach(walk);
-  };
-  documentSymbols(model, 'zh').forEach(walk);
+  }
   return out;
 }
 

@@ -28,7 +28,7 @@ export function upgradeAction(doc: TextDocument, model: ReportDocument, params: 
   const edit: OffsetEdit = { start: a, end: b, newText };
   const title = t('Upgrade to the 2021 format');
   if (!f.codeActionLiterals) {
-    const c: FixCommand = { uri: doc.uri, version: doc.version, edit };
+    const c: FixCommand = { uri: doc.uri, version: doc.version, edits: [edit] };
     return { title, command: APPLY_FIX, arguments: [c] };
   }
   const diag = diagnostics.find(d => d.code === 'outdated-template' && doc.offsetAt(d.range.start) === at);

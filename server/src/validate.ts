@@ -61,7 +61,7 @@ export const fixAllData = v.looseObject({ uri: v.string(), version: integer, rep
 /** What a fix offered as a plain command carries (codeActions.ts `FixCommand`). */
 export const fixCommand = v.looseObject({
   uri: v.string(), version: integer, report: v.optional(uinteger),
-  edit: v.optional(v.looseObject({ start: uinteger, end: uinteger, newText: v.string() })),
+  edits: v.optional(v.array(v.looseObject({ start: uinteger, end: uinteger, newText: v.string() }))),
 });
 
 /** Null when `params` has the shape `method` takes (or `method` is not one the server reads), else what is wrong. */

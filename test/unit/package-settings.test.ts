@@ -77,3 +77,17 @@ describe('package.json: first run and editor defaults', () => {
     if (d['editor.unicodeHighlight.invisibleCharacters'] !== false || d['editor.unicodeHighlight.ambiguousCharacters'] !== false || d['editor.wordWrap'] !== 'on') throw new Error(JSON.stringify(d));
   });
 });
+
+describe('package.json: the icon', () => {
+  const root = path.join(__dirname, '..', '..');
+  it('is media/icon.png, a 128×128 PNG (made from media/icon.svg by scripts/gen-icon.mjs), and .vscodeignore packages it', () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+    assert.equal(pkg.icon, 'media/icon.png');
+    const png = readFileSync(path.join(root, pkg.icon));
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'the PNG signature');
+    assert.equal(png.toString('latin1', 12, 16), 'IHDR');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+    const allowed = readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').filter(l => l.startsWith('!')).map(l => l.slice(1).trim());
+    assert.ok(allowed.includes(pkg.icon), `.vscodeignore lets ${pkg.icon} in`);
+  });
+});

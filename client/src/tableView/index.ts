@@ -3,7 +3,7 @@ import { formatTableAt, tableRegion, type Message } from '../../../core/src';
 import { LiveModels, isReportDocument, pick } from './models';
 import { TableViewPanel } from './panel';
 
-export { skeleton2021 } from '../../../core/src';
+export { BODY_TYPES, defaultReportYear, parseReportYear, reportYearBounds, skeleton2021 } from '../../../core/src';
 
 /**
  * The table view, its code lenses and Format Table: a bundle of its own (dist/tableView.js, the

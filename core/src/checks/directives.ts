@@ -1,5 +1,6 @@
 import type { Finding, Message, RuleCode, Severity } from '../model';
 import { RULES } from '../rules';
+import { isBreak, lineEndOf, lineStartOf, nextLineStart } from '../text/lines';
 
 /*
  * Inline disable comments, as ESLint has them. In Markdown, HTML and plain text alike, an HTML
@@ -54,22 +55,7 @@ export interface DirectiveOptions { reportUnusedDisableDirectives?: UnusedDirect
 const PREFIX = 'nianbao-';
 const EMPTY: DirectiveScan = { directives: [], problems: [], spans: [] };
 
-const isBreak = (c: number) => c === 10 || c === 13;
 const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0xfeff;
-
-function lineStartOf(text: string, i: number): number {
-  while (i > 0 && !isBreak(text.charCodeAt(i - 1))) i--;
-  return i;
-}
-function lineEndOf(text: string, i: number): number {
-  while (i < text.length && !isBreak(text.charCodeAt(i))) i++;
-  return i;
-}
-/** The start of the line after the one ending (at its break) at `e`, or -1 when none follows. */
-function nextLineStart(text: string, e: number): number {
-  if (e >= text.length) return -1;
-  return text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? e + 2 : e + 1;
-}
 
 /**
  * The directives in a text: in its `<!-- nianbao-… -->` comments, and (unless `html`, where only a
@@ -159,6 +145,19 @@ function read(text: string, start: number, end: number, body: number, bodyEnd: n
 function invalid(start: number, end: number, message: Message): Finding {
   return { code: 'invalid-directive', severity: 'error', start, end, cells: [], message };
 }
+
+/**
+ * A directive as written — the one place that writes the syntax `findDirectives` reads: an HTML
+ * comment (`<!-- nianbao-disable-line row-sum -->`), or the body of a plain-text marker line
+ * (`nianbao-disable-next-line row-sum`).
+ */
+export function directiveText(kind: DirectiveKind, codes: readonly RuleCode[], form: 'comment' | 'marker'): string {
+  const body = `${PREFIX}${kind}${codes.length ? ' ' + codes.join(form === 'comment' ? ', ' : ' ') : ''}`;
+  return form === 'comment' ? `<!-- ${body} -->` : body;
+}
+
+/** Whether a directive may name a rule (the findings about directives themselves cannot be turned off by one). */
+export const directiveMayName = (code: RuleCode): boolean => !OWN_CODES.has(code);
 
 /** `text` with every directive blanked (its characters but line breaks made spaces): what the reader parses, offsets unchanged. */
 export function maskDirectives(text: string, scan: DirectiveScan): string {

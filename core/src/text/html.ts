@@ -27,7 +27,7 @@ const BLOCK = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'ta
   'section', 'article', 'aside', 'nav', 'main', 'header', 'footer', 'address', 'blockquote', 'center', 'pre', 'listing', 'hr',
   'form', 'fieldset', 'legend', 'figure', 'figcaption', 'details', 'summary', 'menu', 'dir', 'body', 'html']);
 /** Elements the tokenizer reads as raw text or RCDATA, none of which a browser renders as the page's text. */
-const RAW = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+export const RAW = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
 /** Elements whose content a browser does not render (scripting on): skipped with what they nest. */
 const HIDDEN = new Set(['template', 'noscript']);
 const ROW_GROUP = new Set(['tbody', 'thead', 'tfoot']);

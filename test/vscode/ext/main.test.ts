@@ -83,6 +83,32 @@ export function defineMainTests(): void {
       await revertAndClose(uri);
     });
 
+    it('"Disable for this line" writes the inline comment (the error clears); "Turn off in settings" sets nianbao.severity to off in the workspace', async () => {
+      const { broken, cell } = brokenSeed002();
+      const uri = writeTemp('disable-002.txt', broken);
+      await openReport(uri);
+      await waitForDiagnostics(uri, d => !!cellError(d, cell), 'the broken-total error');
+      const actions = await withTimeout(vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider', uri, cell.range, undefined, 50), 'code actions');
+      const titles = (actions ?? []).map(a => a.title).join('; ');
+      const code = codeOf(cellError(errors(uri), cell)!)!;
+      const line = (actions ?? []).find(a => a.title.includes(code) && /本行|this line/.test(a.title));
+      const settings = (actions ?? []).find(a => a.command?.command === 'nianbao.disableRuleInSettings');
+      assert.ok(line?.edit && settings, titles);
+      assert.ok(await vscode.workspace.applyEdit(line.edit));
+      assert.match(currentDoc(uri).lineAt(cell.range.start.line).text, new RegExp(`<!-- nianbao-disable-line ${code} -->`));
+      await waitForDiagnostics(uri, d => !d.some(x => codeOf(x) === code), 'the disabled error to clear');
+      await revertAndClose(uri);
+      const config = () => vscode.workspace.getConfiguration('nianbao');
+      const before = config().inspect<Record<string, string>>('severity')?.workspaceValue;
+      try {
+        assert.equal(await vscode.commands.executeCommand(settings.command!.command, ...(settings.command!.arguments ?? [])), true);
+        assert.equal(config().inspect<Record<string, string>>('severity')?.workspaceValue?.[code], 'off');
+      } finally {
+        await config().update('severity', before, vscode.ConfigurationTarget.Workspace);
+      }
+    });
+
     it('without editor.codeActionsOnSave, saving leaves a broken total alone', async () => {
       const { broken, cell } = brokenSeed002();
       const uri = writeTemp('nosave-fix-002.txt', broken);

@@ -144,10 +144,11 @@ export function defineTableViewTests(): void {
 
     it('Insert Empty Report writes the skeleton with its tables in the aligned form Format Table writes', async () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await withTimeout(vscode.commands.executeCommand('nianbao.insertSkeleton'), 'the skeleton command');
+      await withTimeout(vscode.commands.executeCommand('nianbao.insertSkeleton', 2024, 'department'), 'the skeleton command');
       const doc = vscode.window.activeTextEditor!.document;
       assert.equal(doc.languageId, 'nianbao');
       const text = doc.getText();
+      assert.equal(text.split('\n')[0], '××市××局2024年政府信息公开工作年度报告', 'the year and body type given');
       const lines = text.split('\n').filter(l => l.startsWith('| （') || l.startsWith('| 一、'));
       assert.ok(lines.length >= 8, text.slice(0, 200));
       const p = ReportDocument.parse(text).reports()[0];
