@@ -18,17 +18,16 @@ import { isAsciiDigits } from '../parse/values';
 export interface Reading {
   readonly cells: Cell[];
   tier: number;
-  /** The cells' values for the solver (solverValue), when the generator knows them without making the cells. */
-  readonly values?: Float64Array;
+  /** The cells' values for the solver (solverValue): set by the generator when it knows them without making the cells, else by `valuesOf`. */
+  values?: Float64Array;
 }
 
-/** A reading's values for the solver (made once per reading). */
-const VALUES = new WeakMap<Reading, Float64Array>();
+/** A reading's values for the solver (made once per reading, kept on it). */
 export function valuesOf(r: Reading): Float64Array {
   if (r.values) return r.values;
-  let v = VALUES.get(r);
-  if (!v) VALUES.set(r, (v = Float64Array.from(r.cells, solverValue)));
-  return v;
+  const cells = r.cells, v = new Float64Array(cells.length);
+  for (let i = 0; i < cells.length; i++) v[i] = solverValue(cells[i]);
+  return (r.values = v);
 }
 
 export const MAX_READINGS = 5000;
@@ -68,12 +67,13 @@ function piece(t: Cell, from: number, to: number): Cell {
   const digits = t.text.slice(from, to);
   // Pieces never start with 0 unless they are `0` (digitSplits), but a whole token may (`007`).
   const value = digits.length > 1 && digits.charCodeAt(0) === 0x30 ? digits.replace(/^0+(?=\d)/, '') : digits;
-  return { key: '', text: digits, kind: 'number', value, start: t.start + from, end: t.start + to, glued: true };
+  // `provenance` in the literal: the inference stage sets it on the cells it chooses (no new shape then).
+  return { key: '', text: digits, kind: 'number', value, start: t.start + from, end: t.start + to, glued: true, provenance: undefined };
 }
 
 /** A cell that repeats a token read as a run of equal cells. */
-const repeat = (t: Cell): Cell => ({ ...t, key: '', glued: true });
-const blankAt = (at: number): Cell => ({ key: '', text: '', kind: 'blank', value: null, start: at, end: at });
+const repeat = (t: Cell): Cell => ({ ...t, key: '', glued: true, provenance: undefined });
+const blankAt = (at: number): Cell => ({ key: '', text: '', kind: 'blank', value: null, start: at, end: at, provenance: undefined });
 
 /** The readings of a row whose tokens are `tokens` (after a label ending at `rowStart`), for `n` cells. Empty: the row cannot be read. */
 export function readingsOf(text: string, tokens: Cell[], n: number, layout: RowLayout, rowStart = tokens.length ? tokens[0].start : 0, withBlanks = true): Reading[] {

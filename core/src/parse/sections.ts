@@ -95,7 +95,7 @@ function lcs(w: string, text: string, a: number, b: number): { length: number; e
       LCS_ROW[i] = w.charCodeAt(i - 1) === c ? LCS_PREV[i - 1] + 1 : Math.max(LCS_PREV[i], LCS_ROW[i - 1]);
     }
     if (LCS_ROW[m] > best) { best = LCS_ROW[m]; end = j + 1; }
-    LCS_PREV.set(LCS_ROW.subarray(0, m + 1));
+    for (let i = 0; i <= m; i++) LCS_PREV[i] = LCS_ROW[i];
   }
   return { length: best, end };
 }
