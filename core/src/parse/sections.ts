@@ -104,9 +104,18 @@ function lcs(w: string, text: string, a: number, b: number): { length: number; e
  * The closest section wording to the text at `at` (reading no further than `limit`): its section,
  * similarity (common subsequence / wording length) and end, when the similarity is at least `min`.
  */
-/** Each wording with its section, its first three characters and the set of its characters (for a cheap bound before the common-subsequence table). */
-const codes = (s: string) => new Set(Array.from(s, ch => ch.charCodeAt(0)));
-const WORDINGS = SECTIONS.flatMap(s => s.wordings.map(w => ({ number: s.number, w, first: codes(w.slice(0, 3)), chars: codes(w) })));
+/** Each wording with its section. */
+const WORDINGS = SECTIONS.flatMap(s => s.wordings.map(w => ({ number: s.number, w })));
+/**
+ * Per character code, a bit per wording: FIRST_OF, the wordings among whose first three characters
+ * it is; CHAR_OF, the wordings that have it (a cheap bound before the common-subsequence table).
+ */
+const FIRST_OF = new Uint16Array(0x10000), CHAR_OF = new Uint16Array(0x10000);
+if (WORDINGS.length > 16) throw new Error('sections: more wordings than bits in FIRST_OF/CHAR_OF');
+WORDINGS.forEach(({ w }, k) => {
+  for (const ch of w.slice(0, 3)) FIRST_OF[ch.charCodeAt(0)] |= 1 << k;
+  for (const ch of w) CHAR_OF[ch.charCodeAt(0)] |= 1 << k;
+});
 
 function nearHeading(text: string, at: number, limit: number, min: number): { number: number; score: number; end: number } | null {
   const c0 = text.charCodeAt(at);
@@ -119,15 +128,16 @@ function nearHeading(text: string, at: number, limit: number, min: number): { nu
   let best: { number: number; score: number; end: number } | null = null;
   for (let pass = 0; pass < (stripped > at ? 2 : 1); pass++) {
     const from = pass === 0 ? at : stripped;
-    for (const { number, w, first, chars } of WORDINGS) {
-      // The words must start where the heading does: one of the wording's first characters in its first three.
-      let starts = false;
-      for (let i = from; i < from + 3 && i < limit; i++) if (first.has(text.charCodeAt(i))) { starts = true; break; }
-      if (!starts) continue;
+    // The words must start where the heading does: one of the wording's first characters in its first three.
+    let starts = 0;
+    for (let i = from; i < from + 3 && i < limit; i++) starts |= FIRST_OF[text.charCodeAt(i)];
+    for (let k = 0; starts >> k; k++) {
+      if (!((starts >> k) & 1)) continue;
+      const { number, w } = WORDINGS[k], bit = 1 << k;
       const to = Math.min(limit, from + w.length + 6);
       // The common subsequence is no longer than the window's characters that the wording has.
       let shared = 0;
-      for (let i = from; i < to; i++) if (chars.has(text.charCodeAt(i))) shared++;
+      for (let i = from; i < to; i++) if (CHAR_OF[text.charCodeAt(i)] & bit) shared++;
       if (shared < min * w.length) continue;
       const r = lcs(w, text, from, to);
       const score = r.length / w.length;
