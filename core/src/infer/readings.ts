@@ -171,7 +171,9 @@ class SplitReading implements Reading {
   get cells(): Cell[] {
     if (!this.made) {
       const s = this.spans;
-      this.made = Array.from(this.values, (_, k) => piece(this.tokens[s[3 * k]], s[3 * k + 1], s[3 * k + 2]));
+      const cells: Cell[] = new Array(this.values.length);
+      for (let k = 0; k < cells.length; k++) cells[k] = piece(this.tokens[s[3 * k]], s[3 * k + 1], s[3 * k + 2]);
+      this.made = cells;
     }
     return this.made;
   }

@@ -81,9 +81,13 @@ function exactHeading(text: string, at: number): { number: number; end: number }
 const NEAR_MATCH_BUDGET = 20_000_000;
 let nearMatchBudget = NEAR_MATCH_BUDGET;
 
-/** Longest common subsequence of `w` and text[a, b): its length, and the shortest end reaching it. */
+/**
+ * Longest common subsequence of `w` and text[a, b): its length; the shortest end reaching it is left
+ * in `lcsEnd` (a hot loop, run for most short lines: no object per call).
+ */
 const LCS_ROW = new Int32Array(64), LCS_PREV = new Int32Array(64);
-function lcs(w: string, text: string, a: number, b: number): { length: number; end: number } {
+let lcsEnd = 0;
+function lcs(w: string, text: string, a: number, b: number): number {
   const m = w.length;
   nearMatchBudget -= m * Math.max(0, b - a);
   let best = 0, end = a;
@@ -97,7 +101,8 @@ function lcs(w: string, text: string, a: number, b: number): { length: number; e
     if (LCS_ROW[m] > best) { best = LCS_ROW[m]; end = j + 1; }
     for (let i = 0; i <= m; i++) LCS_PREV[i] = LCS_ROW[i];
   }
-  return { length: best, end };
+  lcsEnd = end;
+  return best;
 }
 
 /**
@@ -139,9 +144,8 @@ function nearHeading(text: string, at: number, limit: number, min: number): { nu
       let shared = 0;
       for (let i = from; i < to; i++) if (CHAR_OF[text.charCodeAt(i)] & bit) shared++;
       if (shared < min * w.length) continue;
-      const r = lcs(w, text, from, to);
-      const score = r.length / w.length;
-      if (score >= min && (!best || score > best.score)) best = { number, score, end: r.end };
+      const score = lcs(w, text, from, to) / w.length;
+      if (score >= min && (!best || score > best.score)) best = { number, score, end: lcsEnd };
     }
   }
   return best;
@@ -153,9 +157,14 @@ function startsLikeSection(text: string, at: number, number: number): boolean {
   return !!spec && spec.wordings.some(w => text.startsWith(w.slice(0, 2), at));
 }
 
-function numeralValue(s: string): number {
-  if (s.length === 1) return NUMERALS.indexOf(s) + 1;
-  return s[0] === '十' ? 10 + NUMERALS.indexOf(s[1]) + 1 : NUMERALS.indexOf(s[0]) + 1;
+/** Each numeral's value by its code (0: not a numeral). */
+const NUMERAL_VALUE = new Uint8Array(0x10000);
+for (let i = 0; i < NUMERALS.length; i++) NUMERAL_VALUE[NUMERALS.charCodeAt(i)] = i + 1;
+
+/** The value of the one or two numerals text[a, b) (`三`, `十二`). */
+function numeralValue(text: string, a: number, b: number): number {
+  const first = NUMERAL_VALUE[text.charCodeAt(a)];
+  return b - a === 2 && first === 10 ? 10 + NUMERAL_VALUE[text.charCodeAt(a + 1)] : first;
 }
 
 interface Candidate { ns: number; ne: number; number: number; written: number | null; score: number }
@@ -176,7 +185,7 @@ function candidates(nt: NormText): Candidate[] {
   const scan = new NumeralScanner(text);
   for (let q = scan.next(0); q >= 0;) {
     const ns = scan.at;
-    const written = numeralValue(text.slice(ns, q));
+    const written = numeralValue(text, ns, q);
     const exact = exactHeading(text, q + 1);
     let found: Candidate | null = null;
     if (exact && !listed(exact.end)) found = { ns, ne: exact.end, number: exact.number, written, score: exact.number === written ? 3 : 2 };
@@ -210,10 +219,9 @@ function candidates(nt: NormText): Candidate[] {
     // A heading alone on its line is short: the longest wording with a year and the subject before it.
     if (lineEnd - i > 60) continue;
     const at = is(text.charCodeAt(i), BULLET) ? i + 1 : i;
-    const alone = (end: number) => end >= lineEnd || is(text.charCodeAt(end), HEADING_END);
     const exact = exactHeading(text, at);
     let found: Candidate | null = null;
-    if (exact && alone(exact.end) && !listed(exact.end)) found = { ns: i, ne: exact.end, number: exact.number, written: null, score: 1.5 };
+    if (exact && (exact.end >= lineEnd || is(text.charCodeAt(exact.end), HEADING_END)) && !listed(exact.end)) found = { ns: i, ne: exact.end, number: exact.number, written: null, score: 1.5 };
     else if (!exact && lineEnd - at <= 30) {
       const near = nearHeading(text, at, lineEnd, 0.8);
       if (near && near.end >= lineEnd - 2 && !listed(lineEnd)) found = { ns: i, ne: lineEnd, number: near.number, written: null, score: near.score };
