@@ -1,6 +1,6 @@
 import type { Cell, Provenance, TableRow } from '../model';
 import type { RelationSpec } from '../template/types';
-import { collapseSignature, readingsOf, valuesOf, type Reading } from './readings';
+import { collapseSignature, readingsOf, valuesOf, type Reading, type RowLayout } from './readings';
 import { relationHolds, solve, type SolveRelation, type SolveRow } from './solve';
 
 /**
@@ -108,12 +108,20 @@ function readingHolds(reading: Reading, rel: RelationSpec, cols: number[]): bool
   return Number.isNaN(left) || Number.isNaN(right) || left === right;
 }
 
+/** The layout of a table, its collapse signature made only when a row asks for it (a getter on the prototype: no accessor made per table). */
+class TableLayout implements RowLayout {
+  private signature: boolean | undefined;
+  constructor(private readonly text: string, private readonly rows: RowTokens[]) {}
+  get collapsed(): boolean {
+    return (this.signature ??= collapseSignature(this.text, this.rows.map(r => ({ tokens: r.tokens, n: r.keys.length, at: r.at }))));
+  }
+}
+
 export function inferTable(text: string, rows: RowTokens[], relations: RelationSpec[]): InferredTable {
   // Most tables: every row has one place per cell, read as written — nothing to infer.
   if (rows.every(r => r.tokens.length === r.keys.length)) return { brokenInEveryReading: [], rows: rows.map(r => ({ cells: r.tokens, problem: undefined })) };
   // The layout matters only to rows that do not have one place per cell (most tables have none).
-  let collapsed: boolean | undefined;
-  const layout = { get collapsed() { return (collapsed ??= collapseSignature(text, rows.map(r => ({ tokens: r.tokens, n: r.keys.length, at: r.at })))); } };
+  const layout = new TableLayout(text, rows);
   const readings: (Reading[] | null)[] = new Array(rows.length);
   let several = false;
   for (let i = 0; i < rows.length; i++) {
