@@ -143,19 +143,32 @@ function digitSplits(tokens: Cell[], n: number): Reading[] | null {
   const ways = countSplits(tokens, n);
   if (ways > MAX_READINGS) return null;
   const out: Reading[] = [];
-  // Hot loop: a split is kept as its pieces' places and values; its cells are made only if it is read.
+  // Hot loop: a split is kept as its pieces' places and values, all the row's splits in two buffers
+  // (`ways` of them, counted above); its cells are made only if it is read.
   const spans = new Int32Array(3 * n), values = new Float64Array(n);
+  const allSpans = new Int32Array(3 * n * ways), allValues = new Float64Array(n * ways);
   const cut = (t: number, from: number, k: number) => {
-    if (t === tokens.length) { if (k === n) out.push(new SplitReading(tokens, spans.slice(), values.slice())); return; }
-    const tok = tokens[t];
-    const len = tok.text.length;
+    if (t === tokens.length) {
+      if (k !== n) return;
+      const w = out.length;
+      // (countSplits counts exactly the splits made here; a copy of its own should it ever not.)
+      if (w >= ways) { out.push(new SplitReading(tokens, spans.slice(), 0, values.slice())); return; }
+      allSpans.set(spans, 3 * n * w);
+      allValues.set(values, n * w);
+      out.push(new SplitReading(tokens, allSpans, 3 * n * w, allValues.subarray(n * w, n * (w + 1))));
+      return;
+    }
+    const tok = tokens[t], text = tok.text;
+    const len = text.length;
     if (from === len) { cut(t + 1, 0, k); return; }
     if (k === n) return;
     // The next piece starts at `from`: a single 0, or a figure without a leading zero.
-    const maxTo = tok.text.charCodeAt(from) === 0x30 ? from + 1 : len;
+    const maxTo = text.charCodeAt(from) === 0x30 ? from + 1 : len;
+    let v = 0;
     for (let to = from + 1; to <= maxTo; to++) {
+      v = v * 10 + (text.charCodeAt(to - 1) - 0x30); // exact up to 15 digits; longer pieces are not summed
       spans[3 * k] = t; spans[3 * k + 1] = from; spans[3 * k + 2] = to;
-      values[k] = to - from > 15 ? NaN : Number(tok.text.slice(from, to));
+      values[k] = to - from > 15 ? NaN : v;
       cut(t, to, k + 1);
     }
   };
@@ -167,12 +180,13 @@ function digitSplits(tokens: Cell[], n: number): Reading[] | null {
 class SplitReading implements Reading {
   readonly tier = 1;
   private made: Cell[] | undefined;
-  constructor(private readonly tokens: Cell[], private readonly spans: Int32Array, readonly values: Float64Array) {}
+  /** `spans` from `at`: per piece, its token, and where in the token's digits it starts and ends. */
+  constructor(private readonly tokens: Cell[], private readonly spans: Int32Array, private readonly at: number, readonly values: Float64Array) {}
   get cells(): Cell[] {
     if (!this.made) {
-      const s = this.spans;
+      const s = this.spans, a = this.at;
       const cells: Cell[] = new Array(this.values.length);
-      for (let k = 0; k < cells.length; k++) cells[k] = piece(this.tokens[s[3 * k]], s[3 * k + 1], s[3 * k + 2]);
+      for (let k = 0; k < cells.length; k++) cells[k] = piece(this.tokens[s[a + 3 * k]], s[a + 3 * k + 1], s[a + 3 * k + 2]);
       this.made = cells;
     }
     return this.made;

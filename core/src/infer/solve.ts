@@ -108,7 +108,8 @@ export function solve(rows: SolveRow[], relations: SolveRelation[], limits: Solv
   if (kRows.every(k => k.length === 1)) {
     const pick = (r: number) => kRows[r][0];
     const broken = global.filter(rel => !holds(rel, pick)).length + unsatisfiable.length;
-    const only = Int32Array.from(kept, k => k[0]);
+    const only = new Int32Array(kept.length);
+    for (let r = 0; r < kept.length; r++) only[r] = kept[r][0];
     return { status: broken ? 'fewest-broken' : 'consistent', kept, solutions: [only], incomplete: false, broken, unsatisfiable };
   }
   // 2. Across rows: the combinations that satisfy every relation.

@@ -82,7 +82,10 @@ function prepared(spec: TableSpec): PreparedTable {
 }
 
 /** Finds each row of `spec` in order, then reads the text between consecutive labels as the row's cells. */
-function readRows(ctx: TableContext, spec: TableSpec, region: Region, relations: RelationSpec[] = []): Table {
+/** A table without relations of its own (one array: the inference stage caches by it). */
+const NO_RELATIONS: RelationSpec[] = [];
+
+function readRows(ctx: TableContext, spec: TableSpec, region: Region, relations: RelationSpec[] = NO_RELATIONS): Table {
   const hits: { index: number; hit: LabelHit }[] = [];
   const missing: string[] = [];
   let pos = region.from;
