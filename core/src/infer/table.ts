@@ -170,6 +170,8 @@ export function inferTable(text: string, rows: RowTokens[], relations: RelationS
   return { brokenInEveryReading, rows: rows.map((r, i) => {
     const rs = readings[i];
     if (!rs) return { cells: unknownCells(text, r), problem: problemOf(i) };
+    // One reading (most rows): every solution takes it, as in a table with nothing to solve.
+    if (rs.length === 1) return { cells: allWithProvenance(rs[0].cells, rs[0].tier === 0 ? 'written' : 'layout'), problem: undefined };
     const chosen = trustSolutions ? [...new Set(result.solutions.map(s => s[i]))] : result.kept[i];
     // Solved when the relations chose among readings; placed by the layout when the row's readings
     // that assume least were one (a lone `0` for a collapsed all-zero row).
