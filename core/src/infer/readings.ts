@@ -193,27 +193,39 @@ class SplitReading implements Reading {
   }
 }
 
+/** countSplits' scratch buffers, grown as needed (one count runs at a time: it does not re-enter). */
+let countMemo = new Float64Array(256), countMarks = new Uint8Array(64);
+const ZERO = 1, TOKEN_END = 2;
+
 function countSplits(tokens: Cell[], n: number): number {
   // f(position in the concatenated digits, pieces left), pieces never crossing a token's end.
-  const ends = new Set<number>();
-  let pos = 0;
-  const digits: string[] = [];
-  for (const t of tokens) { digits.push(t.text); pos += t.text.length; ends.add(pos); }
-  const all = digits.join('');
+  let length = 0;
+  for (const t of tokens) length += t.text.length;
   // A run far longer than any row's figures: more splits than could ever be read.
-  if (all.length > 40 * n) return Infinity;
-  const memo = new Float64Array((all.length + 1) * (n + 1)).fill(-1);
+  if (length > 40 * n) return Infinity;
+  // Hot loop: per digit, whether it is a 0 and whether a token ends before it, in scratch buffers (no string or set made).
+  if (countMarks.length < length + 1) countMarks = new Uint8Array(2 * (length + 1));
+  const marks = countMarks.fill(0, 0, length + 1);
+  const size = (length + 1) * (n + 1);
+  if (countMemo.length < size) countMemo = new Float64Array(2 * size);
+  const memo = countMemo.fill(-1, 0, size);
+  let pos = 0;
+  for (const t of tokens) {
+    for (let i = 0; i < t.text.length; i++) if (t.text.charCodeAt(i) === 0x30) marks[pos + i] |= ZERO;
+    pos += t.text.length;
+    marks[pos] |= TOKEN_END;
+  }
   const f = (p: number, left: number): number => {
-    if (p === all.length) return left === 0 ? 1 : 0;
+    if (p === length) return left === 0 ? 1 : 0;
     if (left === 0) return 0;
     const key = p * (n + 1) + left;
     const m = memo[key];
     if (m >= 0) return m;
     let s = 0;
-    const zero = all.charCodeAt(p) === 0x30;
-    for (let q = p + 1; q <= all.length; q++) {
+    const zero = (marks[p] & ZERO) !== 0;
+    for (let q = p + 1; q <= length; q++) {
       s += f(q, left - 1);
-      if (zero || ends.has(q) || s > MAX_READINGS) break;
+      if (zero || (marks[q] & TOKEN_END) !== 0 || s > MAX_READINGS) break;
     }
     memo[key] = s;
     return s;
