@@ -20,6 +20,8 @@ export interface Reading {
   tier: number;
   /** The cells' values for the solver (solverValue): set by the generator when it knows them without making the cells, else by `valuesOf`. */
   values?: Float64Array;
+  /** What cell `col` says (its figure, else its kind), when the reading knows it without making its cells. */
+  say?(col: number): string;
 }
 
 /** A reading's values for the solver (made once per reading, kept on it). */
@@ -182,6 +184,11 @@ class SplitReading implements Reading {
   private made: Cell[] | undefined;
   /** `spans` from `at`: per piece, its token, and where in the token's digits it starts and ends. */
   constructor(private readonly tokens: Cell[], private readonly spans: Int32Array, private readonly at: number, readonly values: Float64Array) {}
+  /** A piece's figure: its digits (a piece starts with 0 only when it is `0`). */
+  say(col: number): string {
+    const s = this.spans, k = this.at + 3 * col;
+    return this.made ? sayOf(this.made[col]) : this.tokens[s[k]].text.slice(s[k + 1], s[k + 2]);
+  }
   get cells(): Cell[] {
     if (!this.made) {
       const s = this.spans, a = this.at;
@@ -323,6 +330,9 @@ function countWithBlanks(k: number, n: number): number {
   for (let m = k; m <= n; m++) s += binomial(m - 1, k - 1) * binomial(n, m);
   return s;
 }
+
+/** What a cell of a reading says, for comparing readings: its figure, else its kind. */
+export const sayOf = (c: Cell): string => (c.kind === 'number' ? c.value! : c.kind);
 
 /** The value a solver sums for a cell: its figure, 0 for blank and not applicable, NaN when it holds no summable figure. */
 export function solverValue(c: Cell): number {

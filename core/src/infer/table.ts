@@ -1,6 +1,6 @@
 import type { Cell, Provenance, TableRow } from '../model';
 import type { RelationSpec } from '../template/types';
-import { collapseSignature, readingsOf, valuesOf, type Reading, type RowLayout } from './readings';
+import { collapseSignature, readingsOf, sayOf, valuesOf, type Reading, type RowLayout } from './readings';
 import { relationHolds, solve, type SolveRelation, type SolveRow } from './solve';
 
 /**
@@ -46,8 +46,8 @@ function allWithProvenance(cells: Cell[], provenance: Provenance): Cell[] {
   return cells;
 }
 
-/** What a cell of a reading says, for comparing readings: its kind and figure. */
-const sayOf = (c: Cell) => (c.kind === 'number' ? c.value! : c.kind);
+/** What cell `col` of a reading says (without making the reading's cells when it can). */
+const sayAt = (r: Reading, col: number): string => (r.say ? r.say(col) : sayOf(r.cells[col]));
 
 export interface InferredTable {
   rows: InferredRow[];
@@ -183,7 +183,7 @@ export function inferTable(text: string, rows: RowTokens[], relations: RelationS
     let unknown = false;
     const cands: (string[] | undefined)[] = [];
     const cells = first.map((c, col) => {
-      const says = new Set(chosen.map(o => sayOf(rs[o].cells[col])));
+      const says = new Set(chosen.map(o => sayAt(rs[o], col)));
       if (says.size === 1) { cands.push(undefined); return withProvenance(c, p); }
       unknown = true;
       cands.push([...says]);
