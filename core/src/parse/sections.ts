@@ -128,7 +128,7 @@ function nearHeading(text: string, at: number, limit: number, min: number): { nu
   // A digit starts a heading only as a year (`2022年政府信息公开总体情况`).
   if (c0 >= 0x30 && c0 <= 0x39 && text.charCodeAt(at + 4) !== 0x5e74 /* 年 */) return null;
   STRIP.lastIndex = at;
-  STRIP.exec(text);
+  STRIP.test(text); // always matches (maybe nothing): only where it ends is wanted
   const stripped = STRIP.lastIndex;
   let best: { number: number; score: number; end: number } | null = null;
   for (let pass = 0; pass < (stripped > at ? 2 : 1); pass++) {
@@ -241,15 +241,17 @@ function bestChain(cs: Candidate[]): Candidate[] {
   /** Per section number: the best chain ending in it among the candidates already ended. */
   const bestBy = new Int32Array(SECTIONS.length + 1).fill(-1);
   /** Candidates not yet ended at the current start (headings are short: few at a time). */
-  let pending: number[] = [];
+  let pending: number[] = [], stillOpen: number[] = [];
   for (let i = 0; i < cs.length; i++) {
-    const stillOpen: number[] = [];
+    stillOpen.length = 0;
     for (const j of pending) {
       if (cs[j].ne > cs[i].ns) { stillOpen.push(j); continue; }
       const b = bestBy[cs[j].number];
       if (b < 0 || score[j] > score[b]) bestBy[cs[j].number] = j;
     }
+    const ended = pending;
     pending = stillOpen;
+    stillOpen = ended;
     let from = -1;
     for (let n = 1; n < cs[i].number; n++) { const b = bestBy[n]; if (b >= 0 && (from < 0 || score[b] > score[from] || (score[b] === score[from] && b < from))) from = b; }
     score[i] = cs[i].score + (from >= 0 ? score[from] : 0);
