@@ -60,7 +60,7 @@ export function loadCorpus() {
   const encodings = fs.existsSync(path.join(FIXTURES, 'encodings'))
     ? fs.readdirSync(path.join(FIXTURES, 'encodings')).sort().map(f => ({ name: `encodings/${f}`, bytes: fs.readFileSync(path.join(FIXTURES, 'encodings', f)) }))
     : [];
-  return { complete: complete.map(prepare), excerpts: excerpts.map(prepare), encodings };
+  return { complete: complete.map(prepare), seeds: complete.slice(0, seeds.length).map(prepare), excerpts: excerpts.map(prepare), encodings };
 }
 
 /** A corpus text with what variation needs: its cells (offsets into the text) and its finding codes. */
@@ -168,9 +168,13 @@ function pad(text, proseEnd, bytes, r) {
   return out.join('\n');
 }
 
-/** A compilation of `reports` department reports, about `bytes` bytes of UTF-8. */
-export function compilation({ reports = 200, bytes = 2_000_000, seed = 1, errors = 0.1 } = {}) {
-  const corpus = loadCorpus();
+/**
+ * A compilation of `reports` department reports, about `bytes` bytes of UTF-8. With `seedsOnly`,
+ * varied copies of the seeds alone (every row one place per cell: no inference to do).
+ */
+export function compilation({ reports = 200, bytes = 2_000_000, seed = 1, errors = 0.1, seedsOnly = false } = {}) {
+  const loaded = loadCorpus();
+  const corpus = seedsOnly ? { ...loaded, complete: loaded.seeds } : loaded;
   const r = rng(seed);
   const parts = [];
   let broken = 0, fallbacks = 0, have = 0;

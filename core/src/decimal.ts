@@ -13,10 +13,15 @@ const INT = /^-?\d+$/;
  */
 export const isSmallInteger = (v: string): boolean => v.length <= 13 && v.indexOf('.') < 0;
 
+/** decimal.js constructors by precision: cloning one is costly, and the few precisions used recur. */
+const BY_PRECISION = new Map<number, typeof Decimal>();
 function exact(values: readonly string[]): typeof Decimal {
   let digits = 20;
   for (const v of values) digits = Math.max(digits, v.length);
-  return Decimal.clone({ precision: digits * 2 + 10 });
+  const precision = digits * 2 + 10;
+  let D = BY_PRECISION.get(precision);
+  if (!D) { D = Decimal.clone({ precision }); if (BY_PRECISION.size < 64) BY_PRECISION.set(precision, D); }
+  return D;
 }
 
 export function sum(values: readonly string[]): string {

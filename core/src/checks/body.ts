@@ -7,9 +7,14 @@ import { normalizeText } from '../text/normalize';
  */
 export function bodyOf(title: string | null): string | null {
   if (!title) return null;
+  // Two checks ask for the same report's body in turn: the last answer is kept.
+  if (title === lastTitle) return lastBody;
   const body = normalizeText(title).replace(/^标题:/, '').split(/(?:19|20)\d\d|关于/)[0];
-  return body.length >= 2 ? body : null;
+  lastTitle = title;
+  lastBody = body.length >= 2 ? body : null;
+  return lastBody;
 }
+let lastTitle: string | null = null, lastBody: string | null = null;
 
 /** A township or street office: not a 县级以上 body (article 49), and no power to make 规章. */
 export const isTownship = (body: string | null) => !!body && /(?:乡|镇|街道|街道办事处|社区|村)(?:人民政府)?$/.test(body);

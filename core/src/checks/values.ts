@@ -36,7 +36,8 @@ export function blankCellFindings(report: Report): Finding[] {
   const byRow = new Map<string, string[]>();
   for (const c of report.cells.values()) {
     if (c.kind !== 'blank') continue;
-    const row = c.key.split('.').slice(0, 2).join('.');
+    const second = c.key.indexOf('.', c.key.indexOf('.') + 1);
+    const row = second < 0 ? c.key : c.key.slice(0, second); // table.row
     const l = byRow.get(row) ?? [];
     l.push(c.key);
     byRow.set(row, l);

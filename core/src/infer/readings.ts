@@ -18,17 +18,18 @@ import { isAsciiDigits } from '../parse/values';
 export interface Reading {
   readonly cells: Cell[];
   tier: number;
-  /** The cells' values for the solver (solverValue), when the generator knows them without making the cells. */
-  readonly values?: Float64Array;
+  /** The cells' values for the solver (solverValue): set by the generator when it knows them without making the cells, else by `valuesOf`. */
+  values?: Float64Array;
+  /** What cell `col` says (its figure, else its kind), when the reading knows it without making its cells. */
+  say?(col: number): string;
 }
 
-/** A reading's values for the solver (made once per reading). */
-const VALUES = new WeakMap<Reading, Float64Array>();
+/** A reading's values for the solver (made once per reading, kept on it). */
 export function valuesOf(r: Reading): Float64Array {
   if (r.values) return r.values;
-  let v = VALUES.get(r);
-  if (!v) VALUES.set(r, (v = Float64Array.from(r.cells, solverValue)));
-  return v;
+  const cells = r.cells, v = new Float64Array(cells.length);
+  for (let i = 0; i < cells.length; i++) v[i] = solverValue(cells[i]);
+  return (r.values = v);
 }
 
 export const MAX_READINGS = 5000;
@@ -68,12 +69,13 @@ function piece(t: Cell, from: number, to: number): Cell {
   const digits = t.text.slice(from, to);
   // Pieces never start with 0 unless they are `0` (digitSplits), but a whole token may (`007`).
   const value = digits.length > 1 && digits.charCodeAt(0) === 0x30 ? digits.replace(/^0+(?=\d)/, '') : digits;
-  return { key: '', text: digits, kind: 'number', value, start: t.start + from, end: t.start + to, glued: true };
+  // `provenance` in the literal: the inference stage sets it on the cells it chooses (no new shape then).
+  return { key: '', text: digits, kind: 'number', value, start: t.start + from, end: t.start + to, glued: true, provenance: undefined };
 }
 
 /** A cell that repeats a token read as a run of equal cells. */
-const repeat = (t: Cell): Cell => ({ ...t, key: '', glued: true });
-const blankAt = (at: number): Cell => ({ key: '', text: '', kind: 'blank', value: null, start: at, end: at });
+const repeat = (t: Cell): Cell => ({ ...t, key: '', glued: true, provenance: undefined });
+const blankAt = (at: number): Cell => ({ key: '', text: '', kind: 'blank', value: null, start: at, end: at, provenance: undefined });
 
 /** The readings of a row whose tokens are `tokens` (after a label ending at `rowStart`), for `n` cells. Empty: the row cannot be read. */
 export function readingsOf(text: string, tokens: Cell[], n: number, layout: RowLayout, rowStart = tokens.length ? tokens[0].start : 0, withBlanks = true): Reading[] {
@@ -143,19 +145,32 @@ function digitSplits(tokens: Cell[], n: number): Reading[] | null {
   const ways = countSplits(tokens, n);
   if (ways > MAX_READINGS) return null;
   const out: Reading[] = [];
-  // Hot loop: a split is kept as its pieces' places and values; its cells are made only if it is read.
+  // Hot loop: a split is kept as its pieces' places and values, all the row's splits in two buffers
+  // (`ways` of them, counted above); its cells are made only if it is read.
   const spans = new Int32Array(3 * n), values = new Float64Array(n);
+  const allSpans = new Int32Array(3 * n * ways), allValues = new Float64Array(n * ways);
   const cut = (t: number, from: number, k: number) => {
-    if (t === tokens.length) { if (k === n) out.push(new SplitReading(tokens, spans.slice(), values.slice())); return; }
-    const tok = tokens[t];
-    const len = tok.text.length;
+    if (t === tokens.length) {
+      if (k !== n) return;
+      const w = out.length;
+      // (countSplits counts exactly the splits made here; a copy of its own should it ever not.)
+      if (w >= ways) { out.push(new SplitReading(tokens, spans.slice(), 0, values.slice())); return; }
+      allSpans.set(spans, 3 * n * w);
+      allValues.set(values, n * w);
+      out.push(new SplitReading(tokens, allSpans, 3 * n * w, allValues.subarray(n * w, n * (w + 1))));
+      return;
+    }
+    const tok = tokens[t], text = tok.text;
+    const len = text.length;
     if (from === len) { cut(t + 1, 0, k); return; }
     if (k === n) return;
     // The next piece starts at `from`: a single 0, or a figure without a leading zero.
-    const maxTo = tok.text.charCodeAt(from) === 0x30 ? from + 1 : len;
+    const maxTo = text.charCodeAt(from) === 0x30 ? from + 1 : len;
+    let v = 0;
     for (let to = from + 1; to <= maxTo; to++) {
+      v = v * 10 + (text.charCodeAt(to - 1) - 0x30); // exact up to 15 digits; longer pieces are not summed
       spans[3 * k] = t; spans[3 * k + 1] = from; spans[3 * k + 2] = to;
-      values[k] = to - from > 15 ? NaN : Number(tok.text.slice(from, to));
+      values[k] = to - from > 15 ? NaN : v;
       cut(t, to, k + 1);
     }
   };
@@ -167,37 +182,57 @@ function digitSplits(tokens: Cell[], n: number): Reading[] | null {
 class SplitReading implements Reading {
   readonly tier = 1;
   private made: Cell[] | undefined;
-  constructor(private readonly tokens: Cell[], private readonly spans: Int32Array, readonly values: Float64Array) {}
+  /** `spans` from `at`: per piece, its token, and where in the token's digits it starts and ends. */
+  constructor(private readonly tokens: Cell[], private readonly spans: Int32Array, private readonly at: number, readonly values: Float64Array) {}
+  /** A piece's figure: its digits (a piece starts with 0 only when it is `0`). */
+  say(col: number): string {
+    const s = this.spans, k = this.at + 3 * col;
+    return this.made ? sayOf(this.made[col]) : this.tokens[s[k]].text.slice(s[k + 1], s[k + 2]);
+  }
   get cells(): Cell[] {
     if (!this.made) {
-      const s = this.spans;
-      this.made = Array.from(this.values, (_, k) => piece(this.tokens[s[3 * k]], s[3 * k + 1], s[3 * k + 2]));
+      const s = this.spans, a = this.at;
+      const cells: Cell[] = new Array(this.values.length);
+      for (let k = 0; k < cells.length; k++) cells[k] = piece(this.tokens[s[a + 3 * k]], s[a + 3 * k + 1], s[a + 3 * k + 2]);
+      this.made = cells;
     }
     return this.made;
   }
 }
 
+/** countSplits' scratch buffers, grown as needed (one count runs at a time: it does not re-enter). */
+let countMemo = new Float64Array(256), countMarks = new Uint8Array(64);
+const ZERO = 1, TOKEN_END = 2;
+
 function countSplits(tokens: Cell[], n: number): number {
   // f(position in the concatenated digits, pieces left), pieces never crossing a token's end.
-  const ends = new Set<number>();
-  let pos = 0;
-  const digits: string[] = [];
-  for (const t of tokens) { digits.push(t.text); pos += t.text.length; ends.add(pos); }
-  const all = digits.join('');
+  let length = 0;
+  for (const t of tokens) length += t.text.length;
   // A run far longer than any row's figures: more splits than could ever be read.
-  if (all.length > 40 * n) return Infinity;
-  const memo = new Float64Array((all.length + 1) * (n + 1)).fill(-1);
+  if (length > 40 * n) return Infinity;
+  // Hot loop: per digit, whether it is a 0 and whether a token ends before it, in scratch buffers (no string or set made).
+  if (countMarks.length < length + 1) countMarks = new Uint8Array(2 * (length + 1));
+  const marks = countMarks.fill(0, 0, length + 1);
+  const size = (length + 1) * (n + 1);
+  if (countMemo.length < size) countMemo = new Float64Array(2 * size);
+  const memo = countMemo.fill(-1, 0, size);
+  let pos = 0;
+  for (const t of tokens) {
+    for (let i = 0; i < t.text.length; i++) if (t.text.charCodeAt(i) === 0x30) marks[pos + i] |= ZERO;
+    pos += t.text.length;
+    marks[pos] |= TOKEN_END;
+  }
   const f = (p: number, left: number): number => {
-    if (p === all.length) return left === 0 ? 1 : 0;
+    if (p === length) return left === 0 ? 1 : 0;
     if (left === 0) return 0;
     const key = p * (n + 1) + left;
     const m = memo[key];
     if (m >= 0) return m;
     let s = 0;
-    const zero = all.charCodeAt(p) === 0x30;
-    for (let q = p + 1; q <= all.length; q++) {
+    const zero = (marks[p] & ZERO) !== 0;
+    for (let q = p + 1; q <= length; q++) {
       s += f(q, left - 1);
-      if (zero || ends.has(q) || s > MAX_READINGS) break;
+      if (zero || (marks[q] & TOKEN_END) !== 0 || s > MAX_READINGS) break;
     }
     memo[key] = s;
     return s;
@@ -295,6 +330,9 @@ function countWithBlanks(k: number, n: number): number {
   for (let m = k; m <= n; m++) s += binomial(m - 1, k - 1) * binomial(n, m);
   return s;
 }
+
+/** What a cell of a reading says, for comparing readings: its figure, else its kind. */
+export const sayOf = (c: Cell): string => (c.kind === 'number' ? c.value! : c.kind);
 
 /** The value a solver sums for a cell: its figure, 0 for blank and not applicable, NaN when it holds no summable figure. */
 export function solverValue(c: Cell): number {

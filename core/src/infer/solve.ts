@@ -64,6 +64,14 @@ export function relationHolds(rel: SolveRelation, solution: Int32Array, rows: So
   return holds(rel, r => rows[r].options[solution[r]]);
 }
 
+/** Whether a relation within one row holds when the row reads `opt` (or cannot be judged: a NaN). Hot loop: no closure. */
+function holdsInRow(rel: SolveRelation, opt: Float64Array): boolean {
+  let l = 0, r = 0;
+  for (let i = 0; i < rel.left.length; i++) l += opt[rel.left[i][1]];
+  for (let i = 0; i < rel.right.length; i++) r += opt[rel.right[i][1]];
+  return Number.isNaN(l) || Number.isNaN(r) || l === r;
+}
+
 /** The rows a relation's cells lie in (kept with the relation: a table's relations are made once and solved often). */
 const ROWS_OF = new WeakMap<SolveRelation, Set<number>>();
 function rowsOf(rel: SolveRelation): Set<number> {
@@ -72,21 +80,24 @@ function rowsOf(rel: SolveRelation): Set<number> {
   return rows;
 }
 
+/** The one row a relation's cells lie in, or -1 when they lie in several. */
+function rowOf(rel: SolveRelation): number {
+  const rows = rowsOf(rel);
+  return rows.size === 1 ? rows.values().next().value! : -1;
+}
+
 export function solve(rows: SolveRow[], relations: SolveRelation[], limits: SolveLimits = DEFAULT_LIMITS): SolveResult {
   const local: SolveRelation[][] = rows.map(() => []);
   const global: SolveRelation[] = [];
-  for (const rel of relations) {
-    const rs = rowsOf(rel);
-    if (rs.size === 1) local[[...rs][0]].push(rel); else global.push(rel);
+  const unsatisfiable: number[] = [];
+  for (let i = 0; i < relations.length; i++) {
+    const rel = relations[i], r = rowOf(rel);
+    if (r < 0) { global.push(rel); continue; }
+    local[r].push(rel);
+    if (!rows[r].options.some(opt => holdsInRow(rel, opt))) unsatisfiable.push(i);
   }
   // 1. Row by row.
   const kept = rows.map((row, r) => keepForRow(row, local[r]));
-  const unsatisfiable = relations.flatMap((rel, i) => {
-    const rs = rowsOf(rel);
-    if (rs.size !== 1) return [];
-    const r = [...rs][0];
-    return rows[r].options.some(opt => holds(rel, () => opt)) ? [] : [i];
-  });
   const kRows = kept.map((k, r) => k.map(i => rows[r].options[i]));
 
   // No relation across rows: each row's kept readings are all it can be.
@@ -97,7 +108,8 @@ export function solve(rows: SolveRow[], relations: SolveRelation[], limits: Solv
   if (kRows.every(k => k.length === 1)) {
     const pick = (r: number) => kRows[r][0];
     const broken = global.filter(rel => !holds(rel, pick)).length + unsatisfiable.length;
-    const only = Int32Array.from(kept, k => k[0]);
+    const only = new Int32Array(kept.length);
+    for (let r = 0; r < kept.length; r++) only[r] = kept[r][0];
     return { status: broken ? 'fewest-broken' : 'consistent', kept, solutions: [only], incomplete: false, broken, unsatisfiable };
   }
   // 2. Across rows: the combinations that satisfy every relation.
@@ -135,16 +147,19 @@ function mapBack(s: Int32Array, kept: number[][]): Int32Array {
 
 /** The readings of one row that its own relations allow, from the lowest tier that has any. */
 function keepForRow(row: SolveRow, rels: SolveRelation[]): number[] {
-  const byTier = new Map<number, number[]>();
+  // Hot loop: the lowest tier seen that satisfies the row, and its readings.
+  let tier = Infinity, keep: number[] = [];
   for (let i = 0; i < row.options.length; i++) {
+    const t = row.tiers[i];
+    if (t > tier) continue;
     const opt = row.options[i];
-    if (rels.every(rel => holds(rel, () => opt))) {
-      const t = row.tiers[i];
-      if (!byTier.has(t)) byTier.set(t, []);
-      byTier.get(t)!.push(i);
-    }
+    let ok = true;
+    for (let j = 0; j < rels.length && ok; j++) ok = holdsInRow(rels[j], opt);
+    if (!ok) continue;
+    if (t < tier) { tier = t; keep = []; }
+    keep.push(i);
   }
-  if (byTier.size) return byTier.get(Math.min(...byTier.keys()))!;
+  if (keep.length) return keep;
   // Nothing satisfies the row: its lowest tier stands, to be judged with the rest of the table.
   const lowest = Math.min(...row.tiers);
   return row.tiers.flatMap((t, i) => (t === lowest ? [i] : []));

@@ -1,6 +1,6 @@
 import type { Cell, Provenance, TableRow } from '../model';
 import type { RelationSpec } from '../template/types';
-import { collapseSignature, readingsOf, valuesOf, type Reading } from './readings';
+import { collapseSignature, readingsOf, sayOf, valuesOf, type Reading, type RowLayout } from './readings';
 import { relationHolds, solve, type SolveRelation, type SolveRow } from './solve';
 
 /**
@@ -22,7 +22,7 @@ export interface RowTokens {
 
 export interface InferredRow { cells: Cell[]; problem: TableRow['problem'] }
 
-const blank = (at: number): Cell => ({ key: '', text: '', kind: 'blank', value: null, start: at, end: at });
+const blank = (at: number): Cell => ({ key: '', text: '', kind: 'blank', value: null, start: at, end: at, provenance: undefined });
 
 function unknownCells(text: string, row: RowTokens, candidates?: (string[] | undefined)[]): Cell[] {
   const t = row.tokens;
@@ -40,8 +40,14 @@ function withProvenance(c: Cell, provenance: Provenance): Cell {
   return c;
 }
 
-/** What a cell of a reading says, for comparing readings: its kind and figure. */
-const sayOf = (c: Cell) => (c.kind === 'number' ? c.value! : c.kind);
+/** The cells of a reading, all with the provenance (set in place, as `withProvenance`). */
+function allWithProvenance(cells: Cell[], provenance: Provenance): Cell[] {
+  if (provenance !== 'written') for (let i = 0; i < cells.length; i++) cells[i].provenance = provenance;
+  return cells;
+}
+
+/** What cell `col` of a reading says (without making the reading's cells when it can). */
+const sayAt = (r: Reading, col: number): string => (r.say ? r.say(col) : sayOf(r.cells[col]));
 
 export interface InferredTable {
   rows: InferredRow[];
@@ -97,28 +103,45 @@ function tableRelations(rows: RowTokens[], relations: RelationSpec[]): { rels: S
 /** Whether a reading satisfies a row relation (or cannot be judged on it). */
 function readingHolds(reading: Reading, rel: RelationSpec, cols: number[]): boolean {
   let left = 0, right = 0;
-  const values = valuesOf(reading);
-  cols.forEach((c, j) => { const v = values[c]; if (j < rel.left.length) left += v; else right += v; });
+  const values = valuesOf(reading), nLeft = rel.left.length;
+  for (let j = 0; j < cols.length; j++) { const v = values[cols[j]]; if (j < nLeft) left += v; else right += v; }
   return Number.isNaN(left) || Number.isNaN(right) || left === right;
 }
 
+/** The layout of a table, its collapse signature made only when a row asks for it (a getter on the prototype: no accessor made per table). */
+class TableLayout implements RowLayout {
+  private signature: boolean | undefined;
+  constructor(private readonly text: string, private readonly rows: RowTokens[]) {}
+  get collapsed(): boolean {
+    return (this.signature ??= collapseSignature(this.text, this.rows.map(r => ({ tokens: r.tokens, n: r.keys.length, at: r.at }))));
+  }
+}
+
 export function inferTable(text: string, rows: RowTokens[], relations: RelationSpec[]): InferredTable {
+  // Most tables: every row has one place per cell, read as written — nothing to infer.
+  if (rows.every(r => r.tokens.length === r.keys.length)) return { brokenInEveryReading: [], rows: rows.map(r => ({ cells: r.tokens, problem: undefined })) };
   // The layout matters only to rows that do not have one place per cell (most tables have none).
-  let collapsed: boolean | undefined;
-  const layout = { get collapsed() { return (collapsed ??= collapseSignature(text, rows.map(r => ({ tokens: r.tokens, n: r.keys.length, at: r.at })))); } };
-  const readings: (Reading[] | null)[] = rows.map(r => {
-    const n = r.keys.length;
+  const layout = new TableLayout(text, rows);
+  const readings: (Reading[] | null)[] = new Array(rows.length);
+  let several = false;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i], n = r.keys.length;
+    let rs: Reading[] | null;
     // Most rows: as many places as cells, read as written.
-    if (r.tokens.length === n) return [{ cells: r.tokens, tier: 0 }];
-    if (r.atEnd && r.tokens.length < n) return null;
-    if (r.tokens.length === 0) return [{ cells: r.keys.map(() => blank(r.at)), tier: 0 }];
-    // Readings that restore dropped blanks are many: made only when those assuming less do not do.
-    const fewer = readingsOf(text, r.tokens, n, layout, r.at, false);
-    const own = rowRelations(r.keys, relations);
-    const enough = fewer.length > 0 && fewer.some(x => own.every(({ rel, cols }) => readingHolds(x, rel, cols)));
-    const rs = enough ? fewer : readingsOf(text, r.tokens, n, layout, r.at, true);
-    return rs.length ? rs : null;
-  });
+    if (r.tokens.length === n) rs = [{ cells: r.tokens, tier: 0 }];
+    else if (r.atEnd && r.tokens.length < n) rs = null;
+    else if (r.tokens.length === 0) rs = [{ cells: r.keys.map(() => blank(r.at)), tier: 0 }];
+    else {
+      // Readings that restore dropped blanks are many: made only when those assuming less do not do.
+      const fewer = readingsOf(text, r.tokens, n, layout, r.at, false);
+      const own = rowRelations(r.keys, relations);
+      const enough = fewer.length > 0 && fewer.some(x => own.every(({ rel, cols }) => readingHolds(x, rel, cols)));
+      rs = enough ? fewer : readingsOf(text, r.tokens, n, layout, r.at, true);
+      if (!rs.length) rs = null;
+    }
+    readings[i] = rs;
+    if (rs && rs.length > 1) several = true;
+  }
   const problemOf = (i: number): TableRow['problem'] => {
     const r = rows[i];
     if (r.atEnd && r.tokens.length < r.keys.length) return 'truncated';
@@ -126,12 +149,11 @@ export function inferTable(text: string, rows: RowTokens[], relations: RelationS
     return digitsOnly && r.tokens.length < r.keys.length && r.tokens.some(t => t.text.length > 1) ? 'glued' : 'count';
   };
   // Most tables: one reading per row, nothing to solve.
-  if (readings.every(r => r === null || r.length === 1)) {
+  if (!several) {
     return { brokenInEveryReading: [], rows: rows.map((r, i) => {
       const rs = readings[i];
       if (!rs) return { cells: unknownCells(text, r), problem: problemOf(i) };
-      const p: Provenance = rs[0].tier === 0 ? 'written' : 'layout';
-      return { cells: rs[0].cells.map(c => withProvenance(c, p)), problem: undefined };
+      return { cells: allWithProvenance(rs[0].cells, rs[0].tier === 0 ? 'written' : 'layout'), problem: undefined };
     }) };
   }
   // Several readings somewhere: the table's relations choose.
@@ -148,6 +170,8 @@ export function inferTable(text: string, rows: RowTokens[], relations: RelationS
   return { brokenInEveryReading, rows: rows.map((r, i) => {
     const rs = readings[i];
     if (!rs) return { cells: unknownCells(text, r), problem: problemOf(i) };
+    // One reading (most rows): every solution takes it, as in a table with nothing to solve.
+    if (rs.length === 1) return { cells: allWithProvenance(rs[0].cells, rs[0].tier === 0 ? 'written' : 'layout'), problem: undefined };
     const chosen = trustSolutions ? [...new Set(result.solutions.map(s => s[i]))] : result.kept[i];
     // Solved when the relations chose among readings; placed by the layout when the row's readings
     // that assume least were one (a lone `0` for a collapsed all-zero row).
@@ -155,11 +179,11 @@ export function inferTable(text: string, rows: RowTokens[], relations: RelationS
     const leastAssuming = rs.filter(x => x.tier === minTier).length;
     const p: Provenance = rs.length === 1 && rs[0].tier === 0 ? 'written' : leastAssuming === 1 && chosen.every(o => rs[o].tier === minTier) ? 'layout' : 'solved';
     const first = rs[chosen[0]].cells;
-    if (chosen.length === 1) return { cells: first.map(c => withProvenance(c, p)), problem: undefined };
+    if (chosen.length === 1) return { cells: allWithProvenance(first, p), problem: undefined };
     let unknown = false;
     const cands: (string[] | undefined)[] = [];
     const cells = first.map((c, col) => {
-      const says = new Set(chosen.map(o => sayOf(rs[o].cells[col])));
+      const says = new Set(chosen.map(o => sayAt(rs[o], col)));
       if (says.size === 1) { cands.push(undefined); return withProvenance(c, p); }
       unknown = true;
       cands.push([...says]);

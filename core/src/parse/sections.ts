@@ -81,9 +81,13 @@ function exactHeading(text: string, at: number): { number: number; end: number }
 const NEAR_MATCH_BUDGET = 20_000_000;
 let nearMatchBudget = NEAR_MATCH_BUDGET;
 
-/** Longest common subsequence of `w` and text[a, b): its length, and the shortest end reaching it. */
+/**
+ * Longest common subsequence of `w` and text[a, b): its length; the shortest end reaching it is left
+ * in `lcsEnd` (a hot loop, run for most short lines: no object per call).
+ */
 const LCS_ROW = new Int32Array(64), LCS_PREV = new Int32Array(64);
-function lcs(w: string, text: string, a: number, b: number): { length: number; end: number } {
+let lcsEnd = 0;
+function lcs(w: string, text: string, a: number, b: number): number {
   const m = w.length;
   nearMatchBudget -= m * Math.max(0, b - a);
   let best = 0, end = a;
@@ -95,18 +99,28 @@ function lcs(w: string, text: string, a: number, b: number): { length: number; e
       LCS_ROW[i] = w.charCodeAt(i - 1) === c ? LCS_PREV[i - 1] + 1 : Math.max(LCS_PREV[i], LCS_ROW[i - 1]);
     }
     if (LCS_ROW[m] > best) { best = LCS_ROW[m]; end = j + 1; }
-    LCS_PREV.set(LCS_ROW.subarray(0, m + 1));
+    for (let i = 0; i <= m; i++) LCS_PREV[i] = LCS_ROW[i];
   }
-  return { length: best, end };
+  lcsEnd = end;
+  return best;
 }
 
 /**
  * The closest section wording to the text at `at` (reading no further than `limit`): its section,
  * similarity (common subsequence / wording length) and end, when the similarity is at least `min`.
  */
-/** Each wording with its section, its first three characters and the set of its characters (for a cheap bound before the common-subsequence table). */
-const codes = (s: string) => new Set(Array.from(s, ch => ch.charCodeAt(0)));
-const WORDINGS = SECTIONS.flatMap(s => s.wordings.map(w => ({ number: s.number, w, first: codes(w.slice(0, 3)), chars: codes(w) })));
+/** Each wording with its section. */
+const WORDINGS = SECTIONS.flatMap(s => s.wordings.map(w => ({ number: s.number, w })));
+/**
+ * Per character code, a bit per wording: FIRST_OF, the wordings among whose first three characters
+ * it is; CHAR_OF, the wordings that have it (a cheap bound before the common-subsequence table).
+ */
+const FIRST_OF = new Uint16Array(0x10000), CHAR_OF = new Uint16Array(0x10000);
+if (WORDINGS.length > 16) throw new Error('sections: more wordings than bits in FIRST_OF/CHAR_OF');
+WORDINGS.forEach(({ w }, k) => {
+  for (const ch of w.slice(0, 3)) FIRST_OF[ch.charCodeAt(0)] |= 1 << k;
+  for (const ch of w) CHAR_OF[ch.charCodeAt(0)] |= 1 << k;
+});
 
 function nearHeading(text: string, at: number, limit: number, min: number): { number: number; score: number; end: number } | null {
   const c0 = text.charCodeAt(at);
@@ -114,24 +128,24 @@ function nearHeading(text: string, at: number, limit: number, min: number): { nu
   // A digit starts a heading only as a year (`2022年政府信息公开总体情况`).
   if (c0 >= 0x30 && c0 <= 0x39 && text.charCodeAt(at + 4) !== 0x5e74 /* 年 */) return null;
   STRIP.lastIndex = at;
-  STRIP.exec(text);
+  STRIP.test(text); // always matches (maybe nothing): only where it ends is wanted
   const stripped = STRIP.lastIndex;
   let best: { number: number; score: number; end: number } | null = null;
   for (let pass = 0; pass < (stripped > at ? 2 : 1); pass++) {
     const from = pass === 0 ? at : stripped;
-    for (const { number, w, first, chars } of WORDINGS) {
-      // The words must start where the heading does: one of the wording's first characters in its first three.
-      let starts = false;
-      for (let i = from; i < from + 3 && i < limit; i++) if (first.has(text.charCodeAt(i))) { starts = true; break; }
-      if (!starts) continue;
+    // The words must start where the heading does: one of the wording's first characters in its first three.
+    let starts = 0;
+    for (let i = from; i < from + 3 && i < limit; i++) starts |= FIRST_OF[text.charCodeAt(i)];
+    for (let k = 0; starts >> k; k++) {
+      if (!((starts >> k) & 1)) continue;
+      const { number, w } = WORDINGS[k], bit = 1 << k;
       const to = Math.min(limit, from + w.length + 6);
       // The common subsequence is no longer than the window's characters that the wording has.
       let shared = 0;
-      for (let i = from; i < to; i++) if (chars.has(text.charCodeAt(i))) shared++;
+      for (let i = from; i < to; i++) if (CHAR_OF[text.charCodeAt(i)] & bit) shared++;
       if (shared < min * w.length) continue;
-      const r = lcs(w, text, from, to);
-      const score = r.length / w.length;
-      if (score >= min && (!best || score > best.score)) best = { number, score, end: r.end };
+      const score = lcs(w, text, from, to) / w.length;
+      if (score >= min && (!best || score > best.score)) best = { number, score, end: lcsEnd };
     }
   }
   return best;
@@ -143,9 +157,14 @@ function startsLikeSection(text: string, at: number, number: number): boolean {
   return !!spec && spec.wordings.some(w => text.startsWith(w.slice(0, 2), at));
 }
 
-function numeralValue(s: string): number {
-  if (s.length === 1) return NUMERALS.indexOf(s) + 1;
-  return s[0] === '十' ? 10 + NUMERALS.indexOf(s[1]) + 1 : NUMERALS.indexOf(s[0]) + 1;
+/** Each numeral's value by its code (0: not a numeral). */
+const NUMERAL_VALUE = new Uint8Array(0x10000);
+for (let i = 0; i < NUMERALS.length; i++) NUMERAL_VALUE[NUMERALS.charCodeAt(i)] = i + 1;
+
+/** The value of the one or two numerals text[a, b) (`三`, `十二`). */
+function numeralValue(text: string, a: number, b: number): number {
+  const first = NUMERAL_VALUE[text.charCodeAt(a)];
+  return b - a === 2 && first === 10 ? 10 + NUMERAL_VALUE[text.charCodeAt(a + 1)] : first;
 }
 
 interface Candidate { ns: number; ne: number; number: number; written: number | null; score: number }
@@ -166,7 +185,7 @@ function candidates(nt: NormText): Candidate[] {
   const scan = new NumeralScanner(text);
   for (let q = scan.next(0); q >= 0;) {
     const ns = scan.at;
-    const written = numeralValue(text.slice(ns, q));
+    const written = numeralValue(text, ns, q);
     const exact = exactHeading(text, q + 1);
     let found: Candidate | null = null;
     if (exact && !listed(exact.end)) found = { ns, ne: exact.end, number: exact.number, written, score: exact.number === written ? 3 : 2 };
@@ -200,10 +219,9 @@ function candidates(nt: NormText): Candidate[] {
     // A heading alone on its line is short: the longest wording with a year and the subject before it.
     if (lineEnd - i > 60) continue;
     const at = is(text.charCodeAt(i), BULLET) ? i + 1 : i;
-    const alone = (end: number) => end >= lineEnd || is(text.charCodeAt(end), HEADING_END);
     const exact = exactHeading(text, at);
     let found: Candidate | null = null;
-    if (exact && alone(exact.end) && !listed(exact.end)) found = { ns: i, ne: exact.end, number: exact.number, written: null, score: 1.5 };
+    if (exact && (exact.end >= lineEnd || is(text.charCodeAt(exact.end), HEADING_END)) && !listed(exact.end)) found = { ns: i, ne: exact.end, number: exact.number, written: null, score: 1.5 };
     else if (!exact && lineEnd - at <= 30) {
       const near = nearHeading(text, at, lineEnd, 0.8);
       if (near && near.end >= lineEnd - 2 && !listed(lineEnd)) found = { ns: i, ne: lineEnd, number: near.number, written: null, score: near.score };
@@ -223,15 +241,17 @@ function bestChain(cs: Candidate[]): Candidate[] {
   /** Per section number: the best chain ending in it among the candidates already ended. */
   const bestBy = new Int32Array(SECTIONS.length + 1).fill(-1);
   /** Candidates not yet ended at the current start (headings are short: few at a time). */
-  let pending: number[] = [];
+  let pending: number[] = [], stillOpen: number[] = [];
   for (let i = 0; i < cs.length; i++) {
-    const stillOpen: number[] = [];
+    stillOpen.length = 0;
     for (const j of pending) {
       if (cs[j].ne > cs[i].ns) { stillOpen.push(j); continue; }
       const b = bestBy[cs[j].number];
       if (b < 0 || score[j] > score[b]) bestBy[cs[j].number] = j;
     }
+    const ended = pending;
     pending = stillOpen;
+    stillOpen = ended;
     let from = -1;
     for (let n = 1; n < cs[i].number; n++) { const b = bestBy[n]; if (b >= 0 && (from < 0 || score[b] > score[from] || (score[b] === score[from] && b < from))) from = b; }
     score[i] = cs[i].score + (from >= 0 ? score[from] : 0);

@@ -49,16 +49,19 @@ function put(ctx: TableContext, keys: RowKeys, i: number, cell: Cell): number {
  * cell and the relations that fail whatever the reading.
  */
 function placeRows(ctx: TableContext, read: { keys: RowKeys; tokens: RowTokens; row: TableRow }[], relations: RelationSpec[]): { end: number; brokenInEveryReading: string[] } {
-  const inferred = inferTable(ctx.text, read.map(r => r.tokens), relations);
+  // Most tables: every row has one place per cell, read as written (as inferTable would) — no inference.
+  const asWritten = read.every(r => r.tokens.tokens.length === r.keys.keys.length);
+  const inferred = asWritten ? null : inferTable(ctx.text, read.map(r => r.tokens), relations);
   let end = 0;
-  read.forEach((r, i) => {
-    const { cells, problem } = inferred.rows[i];
+  for (let i = 0; i < read.length; i++) {
+    const r = read[i];
+    const cells = inferred ? inferred.rows[i].cells : r.tokens.tokens;
     r.row.found = r.tokens.tokens.length;
     r.row.cells = r.keys.keys;
-    r.row.problem = problem;
+    r.row.problem = inferred ? inferred.rows[i].problem : undefined;
     for (let c = 0; c < cells.length; c++) end = Math.max(end, put(ctx, r.keys, c, cells[c]));
-  });
-  return { end, brokenInEveryReading: inferred.brokenInEveryReading };
+  }
+  return { end, brokenInEveryReading: inferred ? inferred.brokenInEveryReading : [] };
 }
 
 /** What reading a table needs of each template row, made once per table: its label search, its cell keys, the next row that may not be left out. */
@@ -79,7 +82,10 @@ function prepared(spec: TableSpec): PreparedTable {
 }
 
 /** Finds each row of `spec` in order, then reads the text between consecutive labels as the row's cells. */
-function readRows(ctx: TableContext, spec: TableSpec, region: Region, relations: RelationSpec[] = []): Table {
+/** A table without relations of its own (one array: the inference stage caches by it). */
+const NO_RELATIONS: RelationSpec[] = [];
+
+function readRows(ctx: TableContext, spec: TableSpec, region: Region, relations: RelationSpec[] = NO_RELATIONS): Table {
   const hits: { index: number; hit: LabelHit }[] = [];
   const missing: string[] = [];
   let pos = region.from;
