@@ -62,6 +62,21 @@ const cellsOf = text => [...firstReport(text).cells.values()].map(c => `${c.key}
 const reportFile = path.join(ws, REPORT_REL);
 const originalFile = path.join(ws, 'seed-002.txt');
 
+// Sticky scroll and Fold All on seed 002 (one cell per line, 636 lines), as the core outlines it:
+// 1-based lines of the report's title, of each section's heading, and of each table's range.
+const { documentSymbols, LineIndex } = createRequire(import.meta.url)(path.join(paths.root, 'dist', 'core.js'));
+const OUTLINE_FILE = 'seed-002.txt';
+const outline = (() => {
+  const text = fs.readFileSync(originalFile, 'utf8'), li = new LineIndex(text), lines = text.split('\n');
+  const line = offset => li.lineOf(offset) + 1;
+  const [report] = documentSymbols(ReportDocument.parse(text), 'zh');
+  const sections = report.children.map(s => ({ line: line(s.selStart), text: lines[line(s.selStart) - 1].trim(), tables: s.children }));
+  const tables = sections.flatMap(s => s.tables.map(t => ({ section: s, start: line(t.start), end: line(t.end) })));
+  return { lines, title: { line: line(report.selStart), text: lines[line(report.selStart) - 1].trim() }, sections, tables };
+})();
+/** A line deep inside each table (past its middle), and the keys that bring it to the top of the editor. */
+const deepLines = outline.tables.map((t, i) => ({ ...t, line: Math.round(t.start + (t.end - t.start) * 0.6), key: `ctrl+alt+${i + 1}` }));
+
 /** 1-based line of the （一）予以公开 row's total (the 7th number after the label), and its value. */
 function grantedTotal(text) {
   const lines = text.split('\n');
@@ -113,7 +128,11 @@ async function main() {
   let cs, browser;
   fs.mkdirSync(path.join(runDir, 'ud', 'User'), { recursive: true });
   fs.writeFileSync(path.join(runDir, 'ud', 'User', 'keybindings.json'),
-    JSON.stringify([{ key: 'ctrl+alt+w', command: 'workbench.action.openWalkthrough', args: walkthroughId }], null, 2) + '\n');
+    JSON.stringify([
+      { key: 'ctrl+alt+w', command: 'workbench.action.openWalkthrough', args: walkthroughId },
+      // revealLine takes a 0-based line number
+      ...deepLines.map(d => ({ key: d.key, command: 'revealLine', args: { lineNumber: d.line - 1, at: 'top' }, when: 'editorTextFocus' })),
+    ], null, 2) + '\n');
   const cleanup = async () => {
     try { await browser?.close(); } catch { /* gone */ }
     await cs?.stop();
@@ -125,6 +144,8 @@ async function main() {
       locale,
       userDataDir: path.join(runDir, 'ud'),
       extensionsDir: path.join(runDir, 'exts'),
+      // sticky scroll on (editor.stickyScroll.defaultModel left at its default, outlineModel: the document symbols)
+      settings: { 'editor.stickyScroll.enabled': true },
       extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
     });
     say(`[ui] code-server (pid ${cs.proc.pid}) up on ${cs.host} after ${cs.startMs} ms${locale ? `, locale ${locale}` : ''}`);
@@ -491,6 +512,107 @@ async function main() {
       await item.waitFor();
       await item.click();
       await page.locator('.gettingStartedContainer h2', { hasText: title }).first().waitFor();
+    }, page);
+
+    // Sticky scroll and Fold All on seed 002 (VS Code's default sticky model, outlineModel: the
+    // document symbols; the folding ranges are its fallback and Fold All's regions).
+    /** What the active editor draws: the sticky widget's lines and the visible lines, each with its line number. */
+    const editorView = () => page.evaluate(() => {
+      const ed = document.querySelector('.part.editor .monaco-editor.focused') ?? document.querySelector('.part.editor .monaco-editor');
+      const text = e => e.textContent.replace(/\u00a0/g, ' ').trim();
+      const byTop = els => [...els].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+      const rows = (numbers, contents) => {
+        const ns = byTop(numbers).map(text), cs = byTop(contents);
+        return cs.map((e, i) => ({ line: Number(ns[i]), text: text(e) }));
+      };
+      // the first line drawn below the sticky widget (the first line one reads under the header)
+      const widget = ed.querySelector('.sticky-widget');
+      const bottom = widget && widget.getBoundingClientRect().height > 0 ? widget.getBoundingClientRect().bottom : ed.querySelector('.view-lines').getBoundingClientRect().top;
+      const numbers = byTop(ed.querySelectorAll('.margin-view-overlays .line-numbers'));
+      const under = numbers.find(e => e.getBoundingClientRect().top >= bottom - 1 && text(e));
+      return {
+        sticky: rows(ed.querySelectorAll('.sticky-widget .sticky-line-number-inner'), ed.querySelectorAll('.sticky-widget .sticky-line-content')),
+        lines: rows(numbers, ed.querySelectorAll('.view-lines .view-line')),
+        under: under ? Number(text(under)) : 0,
+      };
+    });
+    const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+    const listLines = rows => rows.map(r => `${r.line}: ${r.text.slice(0, 40)}`).join(' | ');
+    /** Waits (up to `ms`) until `check(view)` holds; throws `describe(view)` with what the editor drew otherwise. */
+    const untilView = async (check, describe, ms = 10_000) => {
+      const deadline = Date.now() + ms;
+      let v = await editorView();
+      while (!check(v)) {
+        if (Date.now() > deadline) throw new Error(describe(v));
+        await page.waitForTimeout(100); // polling the DOM (the sticky widget redraws 300 ms after a scroll)
+        v = await editorView();
+      }
+      return v;
+    };
+
+    await step(`open ${OUTLINE_FILE} with sticky scroll on`, async () => {
+      // the walkthrough closed (its tab's close button: keys would go to its page), the editor area focused
+      await page.locator('.tabs-container .tab', { hasText: 'Welcome' }).first().locator('.tab-actions .action-label').click();
+      await page.locator('.gettingStartedContainer').waitFor({ state: 'detached' });
+      await page.locator('.monaco-workbench .part.editor').click({ position: { x: 200, y: 200 } });
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor();
+      await input.fill(OUTLINE_FILE);
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: OUTLINE_FILE }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab.active', { hasText: OUTLINE_FILE }).waitFor();
+      await page.locator('.monaco-editor.focused').waitFor();
+      // the extension switches the plain-text file to its language (the status bar's language mode)
+      await page.locator('#status\\.editor\\.mode', { hasText: 'Nianbao' }).waitFor();
+    }, page);
+
+    for (const [i, d] of deepLines.entries()) {
+      const expected = [outline.title, { line: d.section.line, text: d.section.text }];
+      await step(`sticky scroll: line ${d.line}, deep in table ${i + 1} (lines ${d.start}-${d.end}), under "${d.section.text}"`, async () => {
+        // the line brought to the top by the run's keybinding (revealLine, at: 'top'), pressed again
+        // while the outline is still coming (the language switch, the server's first symbols)
+        const deadline = Date.now() + 20_000;
+        let v;
+        for (;;) {
+          await page.keyboard.press(d.key.replace('ctrl', 'Control').replace('alt', 'Alt'));
+          try {
+            // drawn once the line is at the top: the first line under the header at most 3 lines above it
+            v = await untilView(x => x.under <= d.line && x.under >= d.line - 3 && same(x.sticky, expected),
+              x => `sticky lines ${listLines(x.sticky) || '(none)'} over line ${x.under}`, 4000);
+            break;
+          } catch (e) {
+            if (Date.now() > deadline) throw new Error(`over line ${d.line} the sticky header should be ${listLines(expected)}; it shows ${e.message}`);
+          }
+        }
+        say(`      line ${d.line} at the top (the first line under the header: ${v.under}); sticky header: ${listLines(v.sticky)}`);
+        await shot(page, `sticky-scroll-table-${i + 1}`);
+      }, page);
+    }
+
+    await step('Fold All (Ctrl+K Ctrl+0) leaves the title and the six section headings; Unfold All (Ctrl+K Ctrl+J) brings the rows back', async () => {
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+0');
+      const headings = outline.sections.map(s => s.line);
+      // the line after the title (the preamble) and each table's second line, hidden
+      const rows = [outline.title.line + 1, ...outline.tables.map(t => t.start + 1)];
+      // every numbered line on screen a heading, the title or a line before the first section
+      const v = await untilView(x => headings.every(h => x.lines.some(l => l.line === h)) && x.lines.every(l => l.line < headings[0] || headings.includes(l.line)),
+        x => `after Fold All the editor shows ${listLines(x.lines)}; expected the headings on lines ${headings.join(', ')} and nothing else after line ${headings[0]}`);
+      say(`      folded: ${listLines(v.lines)}`);
+      const texts = outline.sections.map(s => v.lines.find(l => l.line === s.line)?.text);
+      if (!same(texts, outline.sections.map(s => s.text))) throw new Error(`the headings read ${texts.join(' | ')}`);
+      if (!v.lines.some(l => l.line === outline.title.line)) throw new Error(`the title (line ${outline.title.line}) is folded away: ${listLines(v.lines)}`);
+      const shown = rows.filter(r => v.lines.some(l => l.line === r));
+      if (shown.length) throw new Error(`table rows still shown under Fold All: lines ${shown.join(', ')}`);
+      await page.mouse.move(5, 5);
+      await shot(page, 'fold-all');
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+J');
+      const u = await untilView(x => x.lines.some(l => l.line === headings[0] + 1) && x.lines.length > headings.length + 2,
+        x => `after Unfold All the editor shows ${listLines(x.lines)}`);
+      say(`      unfolded: ${u.lines.length} lines on screen, ${listLines(u.lines.slice(0, 3))} …`);
     }, page);
   } catch (e) {
     say(`[ui] harness error: ${e.stack ?? e}`);
