@@ -19,8 +19,9 @@ export function dateFindings(report: Report, text: string): Finding[] {
   if (!year) return [];
   const out: Finding[] = [];
   // The statistics period: the first one the text states (normalised around its first 统计 only).
-  const k = text.indexOf('统计');
-  const pt = k >= 0 ? normalize(text, k, Math.min(text.length, k + 160)) : null;
+  // Only 日 folds to 日 (text/normalize.ts): a window without one holds no period and is not normalised.
+  const k = text.indexOf('统计'), kEnd = Math.min(text.length, k + 160);
+  const pt = k >= 0 && holds(text, '日', k, kEnd) ? normalize(text, k, kEnd) : null;
   const at = (nt: { map: Int32Array }, ns: number, ne: number) => ({ start: nt.map[ns], end: nt.map[ne - 1] + 1 });
   PERIOD.lastIndex = 0;
   const p = pt ? PERIOD.exec(pt.text) : null;
@@ -39,10 +40,7 @@ export function dateFindings(report: Report, text: string): Finding[] {
   }
   const deadline = deadlineOf(report.title ?? '');
   if (!deadline) return out;
-  // The date at the end: the report's last 400 source characters.
-  const tailFrom = Math.max(0, text.length - 400);
-  const tail = normalize(text, tailFrom, text.length);
-  const published = publicationDate(text, tail.text, (ns, ne) => at(tail, ns, ne));
+  const published = publicationDate(text);
   if (!published) return out;
   const { y, m, d, place } = published;
   const late = y > year + 1 || (y === year + 1 && (m > deadline.month || (m === deadline.month && d > deadline.day)));
@@ -73,15 +71,23 @@ function deadlineOf(title: string): { month: number; day: number; who: { zh: str
 
 type Place = { start: number; end: number };
 
+/** Whether `text[from, to)` holds `ch`. */
+const holds = (text: string, ch: string, from: number, to: number) => { const i = text.indexOf(ch, from); return i >= 0 && i < to; };
+
 /**
  * The publication date and where it stands: an archive's `发布时间:` field, else the last date in
- * `norm`, the report's normalised tail (its signature). `at` maps indices of `norm` to source offsets.
+ * the normalised text of the report's last 400 source characters (its signature). Neither is read
+ * when it cannot match: no 发布 in the first 2,000 characters, no 日 in the tail.
  */
-function publicationDate(src: string, norm: string, at: (ns: number, ne: number) => Place): { y: number; m: number; d: number; place: Place } | null {
-  const f = PUBLISHED.exec(src.slice(0, 2000));
+function publicationDate(src: string): { y: number; m: number; d: number; place: Place } | null {
+  const k = src.indexOf('发布');
+  const f = k >= 0 && k < 2000 ? PUBLISHED.exec(src.slice(0, 2000)) : null;
   if (f) return { y: +f[1], m: +f[2], d: +f[3], place: { start: f.index, end: f.index + f[0].length } };
+  const tailFrom = Math.max(0, src.length - 400);
+  if (!holds(src, '日', tailFrom, src.length)) return null;
+  const tail = normalize(src, tailFrom, src.length);
   DATE.lastIndex = 0;
   let last: RegExpExecArray | null = null;
-  for (let m = DATE.exec(norm); m; m = DATE.exec(norm)) last = m;
-  return last ? { y: +last[1], m: +last[2], d: +last[3], place: at(last.index, last.index + last[0].length) } : null;
+  for (let m = DATE.exec(tail.text); m; m = DATE.exec(tail.text)) last = m;
+  return last ? { y: +last[1], m: +last[2], d: +last[3], place: { start: tail.map[last.index], end: tail.map[last.index + last[0].length - 1] + 1 } } : null;
 }
