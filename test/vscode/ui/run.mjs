@@ -26,8 +26,16 @@ const shots = path.join(paths.results, locale ? `vscode-ui-${locale}` : 'vscode-
 const extensionPath = path.resolve(process.env.NIANBAO_VSCODE_EXTENSION_PATH ?? paths.root);
 const say = msg => console.log(msg);
 let shotCount = 0;
-/** A numbered screenshot (01-name.png, 02-…) of the page or of one element. */
-const shot = (target, name) => target.screenshot({ path: path.join(shots, `${String(++shotCount).padStart(2, '0')}-${name}.png`) });
+/**
+ * A numbered screenshot (01-name.png, 02-…) of the page or of one element. An element that does not
+ * hold still (a hover re-laid out under a loaded machine) is shot with the page around it instead:
+ * the screenshot documents the step, the step's assertions decide it.
+ */
+const shot = async (target, name) => {
+  const file = path.join(shots, `${String(++shotCount).padStart(2, '0')}-${name}.png`);
+  if (typeof target.page !== 'function') return target.screenshot({ path: file });
+  try { await target.screenshot({ path: file, timeout: 5000 }); } catch { await target.page().screenshot({ path: file }); }
+};
 const pkg = JSON.parse(fs.readFileSync(path.join(paths.root, 'package.json'), 'utf8'));
 const readJson = f => JSON.parse(fs.readFileSync(path.join(paths.root, f), 'utf8'));
 /** The extension's strings in this run's language: package.json's (%key%) and the client's (vscode.l10n). */
@@ -276,13 +284,22 @@ async function main() {
 
     await step('the hover fits without scrolling (no vertical scrollbar)', async () => {
       const widget = hoverWidget;
-      // still shown from the step before, or shown again (a hover can close on its own)
-      if (!(await widget.isVisible())) { await page.keyboard.press('Escape'); await hoverCell(); }
-      await widget.waitFor();
-      const m = await widget.evaluate(w => {
+      const measure = () => widget.evaluate(w => {
         const c = w.querySelector('.monaco-hover-content');
-        return { scroll: c.scrollHeight, client: c.clientHeight, max: getComputedStyle(c).maxHeight, lines: c.innerText.split('\n').filter(Boolean).length };
-      });
+        return c ? { scroll: c.scrollHeight, client: c.clientHeight, max: getComputedStyle(c).maxHeight, lines: c.innerText.split('\n').filter(Boolean).length } : null;
+      }).catch(() => null);
+      // Still shown from the step before, or shown again: a hover can close on its own, or be caught
+      // re-rendering (no height yet). Measure once it is laid out with its content, within a deadline.
+      let m = null;
+      for (let tries = 0, deadline = Date.now() + 15000; ; tries++) {
+        // Hidden, or still without its layout after 2 s: hover the cell again.
+        if (!(await widget.isVisible()) || (tries > 0 && tries % 20 === 0)) { await page.keyboard.press('Escape'); await hoverCell(); }
+        m = await measure();
+        if (m && m.client > 0 && m.lines > 1) break;
+        if (Date.now() > deadline) break;
+        await page.waitForTimeout(100);
+      }
+      if (!m) throw new Error('the hover has no content');
       say(`      hover: ${m.lines} lines, ${m.scroll} px of content in ${m.client} px (max-height ${m.max})`);
       if (m.client === 0) throw new Error('the hover has no height');
       if (m.scroll > m.client) throw new Error(`the hover scrolls: ${m.scroll} px of content in ${m.client} px`);
