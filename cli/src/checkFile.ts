@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { decodeBytes, diagnosticsJson, notAReport, ReportDocument, type DiagnosticJson, type DocumentOptions, type Lang, type UnusedDirectives } from '../../core/src';
+import { applyEdits, decodeBytes, diagnosticsJson, notAReport, ReportDocument, type DiagnosticJson, type DocumentOptions, type Lang, type UnusedDirectives } from '../../core/src';
 import { nodeUtf8 } from './utf8';
-import { applyEdits, digitEdits, fixedBytes, writeAtomically, type FixChange } from './fix';
+import { digitEdits, fixedBytes, writeAtomically, type FixChange } from './fix';
 import { applyPolicy, type Policy } from './policy';
 import { configFor } from '../../config/projectConfig';
 

@@ -1,7 +1,7 @@
 import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { decodeBytes, fixAllEdits, LineIndex, type Cell, type Decoded, type OffsetEdit, type ReportDocument } from '../../core/src';
+import { applyEdits, decodeBytes, fixAllEdits, LineIndex, type Cell, type Decoded, type OffsetEdit, type ReportDocument } from '../../core/src';
 import { nodeUtf8 } from './utf8';
 
 /** One cell `--fix` wrote (or, with `--fix-dry-run`, would write): where, which cell, its text before and after. */
@@ -31,13 +31,6 @@ export function digitEdits(doc: ReportDocument): { edits: OffsetEdit[]; changes:
     changes.push({ line: at.line, character: at.character, cell: cell.key, from, to: e.newText });
   }
   return { edits, changes };
-}
-
-/** `text` with the edits (sorted, not overlapping) applied. */
-export function applyEdits(text: string, edits: OffsetEdit[]): string {
-  let out = '', at = 0;
-  for (const e of edits) { out += text.slice(at, e.start) + e.newText; at = e.end; }
-  return out + text.slice(at);
 }
 
 /** The byte offset of each text offset asked for (ascending), walking the bytes in the file's encoding. */

@@ -14,6 +14,13 @@ export function allFindings(doc: ReportDocument): PlacedFinding[] {
   return out;
 }
 
+/** `text` with non-overlapping `edits` applied (in any order), in one pass. */
+export function applyEdits(text: string, edits: readonly OffsetEdit[]): string {
+  let out = '', at = 0;
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) { out += text.slice(at, e.start) + e.newText; at = e.end; }
+  return out + text.slice(at);
+}
+
 /** The edit that writes `value` over [start, end) of the document, in the style of the figure there (full-width, separators, sign, character references). */
 function valueEdit(doc: ReportDocument, start: number, end: number, value: string): OffsetEdit {
   return { start, end, newText: writtenLike(doc.text.slice(start, end), value) };
@@ -50,11 +57,8 @@ function settle(doc: ReportDocument, p: PlacedReport): Map<string, string> {
   for (let round = 0; round < 4; round++) {
     const fixes = fixesOf(findings);
     if (!fixes.length) break;
-    for (let i = fixes.length - 1; i >= 0; i--) {
-      const f = fixes[i];
-      values.set(f.key, f.newText);
-      text = text.slice(0, f.start) + f.newText + text.slice(f.end);
-    }
+    for (const f of fixes) values.set(f.key, f.newText);
+    text = applyEdits(text, fixes);
     // An HTML page is re-read through its rendering (one chunk: the whole page).
     findings = doc.html ? ReportDocument.parse(text, doc.options).chunks[0].findings : analyseChunk(text, false, doc.options).findings;
   }

@@ -14,10 +14,15 @@ const SECTION_OF: Record<TableId, number> = { active: 2, requests: 3, appeals: 4
 
 export type FormatResult = { edit: OffsetEdit } | { reason: Message };
 
-const REASONS = {
-  html: { zh: 'HTML 文件中的表格不能改写为文本表格。', en: 'A table in an HTML file cannot be rewritten as a text table.' },
+/** Why a table cannot be rewritten from its cells (Format Table and the 2021 upgrade alike). */
+export const UNREWRITABLE = {
   unknown: { zh: '表中有单元格无法从原文唯一确定，改写前请先核对这些单元格。', en: 'Some cells of the table cannot be read for certain: check them before rewriting the table.' },
   malformed: { zh: '表中有行的单元格数量不对，无法改写。', en: 'A row of the table has the wrong number of cells: the table cannot be rewritten.' },
+} satisfies Record<string, Message>;
+
+const REASONS = {
+  html: { zh: 'HTML 文件中的表格不能改写为文本表格。', en: 'A table in an HTML file cannot be rewritten as a text table.' },
+  ...UNREWRITABLE,
   reread: { zh: '改写后的表格会被读成不同的数值，因此不予改写。', en: 'The rewritten table would read differently, so it is left as it is.' },
   none: { zh: '光标处没有表格。', en: 'There is no table at the cursor.' },
 } satisfies Record<string, Message>;

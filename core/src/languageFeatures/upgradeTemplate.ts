@@ -5,8 +5,8 @@ import { templateFindings } from '../checks/values';
 import { ACTIVE_2021, REQUESTS_2021 } from '../template/tables';
 import { ACTIVE_2019_TO_2021, REQUEST_ROWS_KEPT, REQUEST_ROW_SPLIT } from '../template/upgrade';
 import { tableGrid, tableLines, type GridRow, type TableContent } from '../template/writeTable';
-import { cellText, tableRegion } from './formatTable';
-import type { OffsetEdit } from './fixes';
+import { cellText, tableRegion, UNREWRITABLE } from './formatTable';
+import { applyEdits, type OffsetEdit } from './fixes';
 
 /**
  * How a table is laid out in its file, to write its 2021 form the same way: a pipe table (cells of a
@@ -22,8 +22,7 @@ const REASONS = {
   none: { zh: '报告中没有 2019 年试行格式的表格。', en: 'The report has no table in the 2019 trial format.' },
   html: { zh: 'HTML 文件中的表格不能改写。', en: 'A table in an HTML file cannot be rewritten.' },
   layout: { zh: '表格的排版（数字连写或多个数字挤在一行）无法按原样式改写。', en: 'The table\'s layout (figures glued together or several on one line) cannot be written back in the same style.' },
-  unknown: { zh: '表中有单元格无法从原文唯一确定，改写前请先核对这些单元格。', en: 'Some cells of the table cannot be read for certain: check them before rewriting the table.' },
-  malformed: { zh: '表中有行的单元格数量不对，无法改写。', en: 'A row of the table has the wrong number of cells: the table cannot be rewritten.' },
+  ...UNREWRITABLE,
   reread: { zh: '改写后的表格不能按 2021 年格式读出原有的数字，因此不予改写。', en: 'The rewritten tables would not read as the 2021 format with their numbers, so they are left as they are.' },
 } satisfies Record<string, Message>;
 
@@ -150,13 +149,6 @@ export function upgradeEdits(report: Report, text: string): UpgradeResult {
     edits.push({ start, end, newText: before + lines.join(joint) + after });
   }
   return { edits: edits.sort((a, b) => a.start - b.start) };
-}
-
-/** `text` with non-overlapping `edits` applied. */
-export function applyEdits(text: string, edits: readonly OffsetEdit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
 }
 
 /** Whether the upgraded text reads its rewritten tables as the 2021 format, without outdated-template, with every kept number in its 2021 cell. */
