@@ -20,6 +20,9 @@ export interface RowTokens {
   atEnd: boolean;
 }
 
+/** A row with exactly one place per cell: read as written, nothing to infer. */
+export const asWritten = (r: RowTokens): boolean => r.tokens.length === r.keys.length;
+
 export interface InferredRow { cells: Cell[]; problem: TableRow['problem'] }
 
 const blank = (at: number): Cell => ({ key: '', text: '', kind: 'blank', value: null, start: at, end: at, provenance: undefined });
@@ -119,7 +122,7 @@ class TableLayout implements RowLayout {
 
 export function inferTable(text: string, rows: RowTokens[], relations: RelationSpec[]): InferredTable {
   // Most tables: every row has one place per cell, read as written — nothing to infer.
-  if (rows.every(r => r.tokens.length === r.keys.length)) return { brokenInEveryReading: [], rows: rows.map(r => ({ cells: r.tokens, problem: undefined })) };
+  if (rows.every(asWritten)) return { brokenInEveryReading: [], rows: rows.map(r => ({ cells: r.tokens, problem: undefined })) };
   // The layout matters only to rows that do not have one place per cell (most tables have none).
   const layout = new TableLayout(text, rows);
   const readings: (Reading[] | null)[] = new Array(rows.length);
@@ -128,7 +131,7 @@ export function inferTable(text: string, rows: RowTokens[], relations: RelationS
     const r = rows[i], n = r.keys.length;
     let rs: Reading[] | null;
     // Most rows: as many places as cells, read as written.
-    if (r.tokens.length === n) rs = [{ cells: r.tokens, tier: 0 }];
+    if (asWritten(r)) rs = [{ cells: r.tokens, tier: 0 }];
     else if (r.atEnd && r.tokens.length < n) rs = null;
     else if (r.tokens.length === 0) rs = [{ cells: r.keys.map(() => blank(r.at)), tier: 0 }];
     else {

@@ -5,7 +5,7 @@ import { sourceEnd, sourceStart, type NormText } from '../text/normalize';
 import { findLabel, findLabelBy, findNearLabel, labelSearch, type LabelHit, type LabelSearch } from './labels';
 import { readCells } from './spans';
 import { slotOf, type CellTable } from './cellTable';
-import { inferTable, type RowTokens } from '../infer/table';
+import { asWritten, inferTable, type RowTokens } from '../infer/table';
 import { relationsFor } from '../template/relations';
 import type { RelationSpec } from '../template/types';
 
@@ -49,9 +49,8 @@ function put(ctx: TableContext, keys: RowKeys, i: number, cell: Cell): number {
  * cell and the relations that fail whatever the reading.
  */
 function placeRows(ctx: TableContext, read: { keys: RowKeys; tokens: RowTokens; row: TableRow }[], relations: RelationSpec[]): { end: number; brokenInEveryReading: string[] } {
-  // Most tables: every row has one place per cell, read as written (as inferTable would) — no inference.
-  const asWritten = read.every(r => r.tokens.tokens.length === r.keys.keys.length);
-  const inferred = asWritten ? null : inferTable(ctx.text, read.map(r => r.tokens), relations);
+  // Most tables: every row read as written — inferTable is not called (nor its rows made).
+  const inferred = read.every(r => asWritten(r.tokens)) ? null : inferTable(ctx.text, read.map(r => r.tokens), relations);
   let end = 0;
   for (let i = 0; i < read.length; i++) {
     const r = read[i];

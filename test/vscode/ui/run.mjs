@@ -179,6 +179,16 @@ async function main() {
       await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
       await page.locator('.monaco-editor.focused').waitFor();
     };
+    /** Quick Open (Ctrl+P) a workspace file by name; resolves once its tab is the active one. */
+    const openFile = async name => {
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor();
+      await input.fill(name);
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+    };
     /** Runs a command from the command palette by its title (`Nianbao: Format Table`); `opensPicker`: it asks in a second quick pick. */
     const runCommand = async (title, { opensPicker = false } = {}) => {
       // A command shown only for some languages (its `when` clause) can be missing while the editor
@@ -217,14 +227,8 @@ async function main() {
     await step('open the broken report: the error shows in the Problems panel', async () => {
       // Quick Open (Ctrl+P) the file
       await page.locator('.monaco-workbench .part.editor').click({ position: { x: 200, y: 200 } });
-      await page.keyboard.press('Control+P');
-      const input = page.locator('.quick-input-widget .quick-input-box input');
-      await input.waitFor();
-      await input.fill('broken-002.txt');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'broken-002.txt' }).first().waitFor();
-      await page.keyboard.press('Enter');
+      await openFile('broken-002.txt');
       await page.locator('.monaco-editor .view-lines').first().waitFor();
-      await page.locator('.tabs-container .tab.active', { hasText: 'broken-002.txt' }).waitFor();
       await page.keyboard.press('Control+Shift+M');
       await page.locator('.markers-panel').waitFor();
       const row = markers.filter({ hasText: /row-sum|column-sum/ }).first();
@@ -467,13 +471,7 @@ async function main() {
 
     await step(`the table view on an HTML report (${HTML_NAME}, Word's web page): every figure as the file reads`, async () => {
       await page.locator('.tabs-container .tab', { hasText: 'broken-002.txt' }).first().click();
-      await page.keyboard.press('Control+P');
-      const input = page.locator('.quick-input-widget .quick-input-box input');
-      await input.waitFor();
-      await input.fill(HTML_NAME);
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: HTML_NAME }).first().waitFor();
-      await page.keyboard.press('Enter');
-      await page.locator('.tabs-container .tab.active', { hasText: HTML_NAME }).waitFor();
+      await openFile(HTML_NAME);
       await page.locator('.monaco-editor.focused').waitFor();
       await runCommand(paletteTitle('nianbao.showTableView'));
       const newRow = ['natural', 'business', 'research', 'nonprofit', 'legal', 'otherOrg', 'total'];
@@ -572,13 +570,7 @@ async function main() {
       await page.locator('.tabs-container .tab', { hasText: 'Welcome' }).first().locator('.tab-actions .action-label').click();
       await page.locator('.gettingStartedContainer').waitFor({ state: 'detached' });
       await page.locator('.monaco-workbench .part.editor').click({ position: { x: 200, y: 200 } });
-      await page.keyboard.press('Control+P');
-      const input = page.locator('.quick-input-widget .quick-input-box input');
-      await input.waitFor();
-      await input.fill(OUTLINE_FILE);
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: OUTLINE_FILE }).first().waitFor();
-      await page.keyboard.press('Enter');
-      await page.locator('.tabs-container .tab.active', { hasText: OUTLINE_FILE }).waitFor();
+      await openFile(OUTLINE_FILE);
       await page.locator('.monaco-editor.focused').waitFor();
       // the extension switches the plain-text file to its language (the status bar's language mode)
       await page.locator('#status\\.editor\\.mode', { hasText: 'Nianbao' }).waitFor();
