@@ -270,12 +270,16 @@ async function main() {
       const cursor = page.locator('.monaco-editor .cursors-layer .cursor').first();
       const box = await cursor.boundingBox();
       if (!box) throw new Error('no cursor in the editor');
-      for (let attempt = 0; attempt < 3; attempt++) {
+      for (let attempt = 0; attempt < 4; attempt++) {
         await page.mouse.move(box.x + 3 + attempt, box.y + box.height / 2);
         try {
           await hover.filter({ hasText: /=/ }).first().waitFor({ timeout: 5000 });
-          return (await hover.allInnerTexts()).join('\n');
-        } catch { await page.mouse.move(box.x + 200, box.y - 100); }
+          // The widget can close between the wait and the read (a loaded machine re-lays it out):
+          // a read that comes back without the total counts as no hover, and the mouse tries again.
+          const text = (await hover.allInnerTexts()).join('\n');
+          if (/=/.test(text)) return text;
+        } catch { /* no hover within 5 s */ }
+        await page.mouse.move(box.x + 200, box.y - 100);
       }
       throw new Error('no hover appeared over the cell');
     };
