@@ -1,5 +1,5 @@
 import type { Finding, Report } from '../model';
-import { normalize } from '../text/normalize';
+import { windowOf, type NormText, type NormWindow } from '../text/normalize';
 import { bodyOf, isTownship } from './body';
 
 /**
@@ -14,15 +14,16 @@ const PERIOD = /统计(?:期限|时限|期间|时间)?(?:为|是)?(?:自|从)?(2
 const PUBLISHED = /发布(?:时间|日期)[:：]\s*(20\d\d)-(\d{1,2})-(\d{1,2})/;
 const DATE = /(20\d\d)年(\d{1,2})月(\d{1,2})日/g;
 
-export function dateFindings(report: Report, text: string): Finding[] {
+/** `nt`: `text` normalised. */
+export function dateFindings(report: Report, text: string, nt: NormText): Finding[] {
   const year = report.year;
   if (!year) return [];
   const out: Finding[] = [];
-  // The statistics period: the first one the text states (normalised around its first 统计 only).
-  // Only 日 folds to 日 (text/normalize.ts): a window without one holds no period and is not normalised.
+  // The statistics period: the first one the text states (searched around its first 统计 only).
+  // Only 日 folds to 日 (text/normalize.ts): a window without one holds no period.
   const k = text.indexOf('统计'), kEnd = Math.min(text.length, k + 160);
-  const pt = k >= 0 && holds(text, '日', k, kEnd) ? normalize(text, k, kEnd) : null;
-  const at = (nt: { map: Int32Array }, ns: number, ne: number) => ({ start: nt.map[ns], end: nt.map[ne - 1] + 1 });
+  const pt = k >= 0 && holds(text, '日', k, kEnd) ? windowOf(nt, k, kEnd) : null;
+  const at = (w: NormWindow, ns: number, ne: number) => ({ start: w.map[ns], end: w.map[ne - 1] + 1 });
   PERIOD.lastIndex = 0;
   const p = pt ? PERIOD.exec(pt.text) : null;
   if (p && pt) {
@@ -40,7 +41,7 @@ export function dateFindings(report: Report, text: string): Finding[] {
   }
   const deadline = deadlineOf(report.title ?? '');
   if (!deadline) return out;
-  const published = publicationDate(text);
+  const published = publicationDate(text, nt);
   if (!published) return out;
   const { y, m, d, place } = published;
   const late = y > year + 1 || (y === year + 1 && (m > deadline.month || (m === deadline.month && d > deadline.day)));
@@ -79,13 +80,13 @@ const holds = (text: string, ch: string, from: number, to: number) => { const i 
  * the normalised text of the report's last 400 source characters (its signature). Neither is read
  * when it cannot match: no 发布 in the first 2,000 characters, no 日 in the tail.
  */
-function publicationDate(src: string): { y: number; m: number; d: number; place: Place } | null {
+function publicationDate(src: string, nt: NormText): { y: number; m: number; d: number; place: Place } | null {
   const k = src.indexOf('发布');
   const f = k >= 0 && k < 2000 ? PUBLISHED.exec(src.slice(0, 2000)) : null;
   if (f) return { y: +f[1], m: +f[2], d: +f[3], place: { start: f.index, end: f.index + f[0].length } };
   const tailFrom = Math.max(0, src.length - 400);
   if (!holds(src, '日', tailFrom, src.length)) return null;
-  const tail = normalize(src, tailFrom, src.length);
+  const tail = windowOf(nt, tailFrom, src.length);
   DATE.lastIndex = 0;
   let last: RegExpExecArray | null = null;
   for (let m = DATE.exec(tail.text); m; m = DATE.exec(tail.text)) last = m;

@@ -1,7 +1,7 @@
 import { equal } from '../decimal';
 import type { Finding, Report } from '../model';
 import { PROCESSING_FEE } from '../template/phrases';
-import { normalize } from '../text/normalize';
+import { windowOf, type NormText } from '../text/normalize';
 import Decimal from 'decimal.js';
 
 /** The narrative sections a report states its 信息处理费 in: 一 (依申请公开) and 六, before any table. */
@@ -13,17 +13,20 @@ export interface ChargedFee { wan: string; written: string; clause: string; star
 /**
  * Every clause of sections 一 and 六 stating a 信息处理费 charged with exactly one amount (a clause
  * with two amounts, that denies or waives the fee, gives a rate or speaks of what may be charged states none for certain).
+ * `nt`: the report's text normalised.
  */
-export function chargedProcessingFees(report: Report, text: string): ChargedFee[] {
+export function chargedProcessingFees(report: Report, nt: NormText): ChargedFee[] {
   const out: ChargedFee[] = [];
   for (const s of report.sections) {
     if (!FEE_SECTIONS.includes(s.number)) continue;
     let to = s.end;
     for (const t of report.tables) if (t.rows.length && t.start >= s.headingEnd && t.start < to) to = t.start;
     if (to <= s.headingEnd) continue;
-    const nt = normalize(text, s.headingEnd, to);
+    const w = windowOf(nt, s.headingEnd, to);
+    // Every clause that counts names the fee (PROCESSING_FEE.name): a section that never does has none.
+    if (!w.text.includes('处理费')) continue;
     PROCESSING_FEE.clause.lastIndex = 0;
-    for (let m = PROCESSING_FEE.clause.exec(nt.text); m; m = PROCESSING_FEE.clause.exec(nt.text)) {
+    for (let m = PROCESSING_FEE.clause.exec(w.text); m; m = PROCESSING_FEE.clause.exec(w.text)) {
       const clause = m[0];
       if (!PROCESSING_FEE.name.test(clause) || !PROCESSING_FEE.charged.test(clause) || PROCESSING_FEE.denied.test(clause)) continue;
       if (PROCESSING_FEE.rate.test(clause) || PROCESSING_FEE.conditional.test(clause)) continue;
@@ -32,7 +35,7 @@ export function chargedProcessingFees(report: Report, text: string): ChargedFee[
       const a = amounts[0];
       const figure = a[1], wan = a[2] === '元' ? new Decimal(figure).dividedBy(10000).toFixed() : figure;
       const ns = m.index + a.index!, ne = ns + figure.length;
-      out.push({ wan, written: a[0], clause, start: nt.map[ns], end: nt.map[ne - 1] + 1 });
+      out.push({ wan, written: a[0], clause, start: w.map[ns], end: w.map[ne - 1] + 1 });
     }
   }
   return out;
@@ -45,10 +48,10 @@ export function chargedProcessingFees(report: Report, text: string): ChargedFee[
  * figure written into the 万元 cell): the fee was most likely entered in the wrong row. A report that
  * charged no 信息处理费 while its table shows fees is the normal case and gets nothing.
  */
-export function processingFeeFindings(report: Report, text: string): Finding[] {
+export function processingFeeFindings(report: Report, nt: NormText): Finding[] {
   const cell = report.cells.get('active.fees.amount');
   if (!cell || cell.kind !== 'number' || !/[1-9]/.test(cell.value!)) return [];
-  const fee = chargedProcessingFees(report, text).find(f => equal(f.wan, cell.value!) || equal(f.written.replace(/万?元$/, ''), cell.value!));
+  const fee = chargedProcessingFees(report, nt).find(f => equal(f.wan, cell.value!) || equal(f.written.replace(/万?元$/, ''), cell.value!));
   if (!fee) return [];
   return [{
     code: 'fee-confusion', severity: 'warning', start: cell.start, end: cell.end, cells: ['active.fees.amount'],

@@ -5,17 +5,26 @@ import { blankCellFindings, invalidNumberFindings, templateFindings, townshipRul
 import { narrativeFindings } from './narrative';
 import { dateFindings } from './dates';
 import { processingFeeFindings } from './fees';
+import { normalize, type NormText } from '../text/normalize';
 
-/** Every check on one report, in document order; with the report's text, the narrative and date checks too. Pure. */
-export function checkReport(report: Report, text?: string): Finding[] {
+/**
+ * Every check on one report, in document order; with the report's text, the narrative and date
+ * checks too (`nt`: that text normalised, as parseReport did it, else normalised here). Pure.
+ */
+export function checkReport(report: Report, text?: string, nt?: NormText): Finding[] {
   // No text at all is an empty file, as the CLI says of a file of 0 bytes: one message for both.
   if (!isReport(report, text)) return [notAReport(report.start, report.start, report.end === report.start ? 'empty' : 'none')];
   const all = [
     ...sectionFindings(report), ...tableFindings(report), ...rowFindings(report),
     ...arithmeticFindings(report), ...invalidNumberFindings(report), ...blankCellFindings(report), ...templateFindings(report), ...townshipRulesFindings(report),
-    ...(text === undefined ? [] : [...narrativeFindings(report, text), ...dateFindings(report, text), ...processingFeeFindings(report, text)]),
+    ...(text === undefined ? [] : textFindings(report, text, nt ?? normalize(text))),
   ];
   return all.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** The checks of the narrative against the tables and the dates. */
+function textFindings(report: Report, text: string, nt: NormText): Finding[] {
+  return [...narrativeFindings(report, text, nt), ...dateFindings(report, text, nt), ...processingFeeFindings(report, nt)];
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Finding, Report } from '../model';
 import { PHRASES, type PhraseSpec } from '../template/phrases';
-import { normalize } from '../text/normalize';
+import { normalize, windowOf, type NormText } from '../text/normalize';
 import { sum } from '../decimal';
 
 /**
@@ -9,9 +9,9 @@ import { sum } from '../decimal';
  * they speak of. A warning only when the number fits none of the phrase's readings, and never when
  * a cell it needs is not known.
  */
-export function narrativeFindings(report: Report, text: string): Finding[] {
+export function narrativeFindings(report: Report, text: string, nt: NormText): Finding[] {
   const out: Finding[] = [];
-  for (const q of narrativeQuotes(report, text)) {
+  for (const q of narrativeQuotes(report, text, nt)) {
     if (q.sums.some(s => s === null) || q.sums.some(s => s === q.quoted)) continue;
     out.push(mismatch(q.phrase, q.sums as string[], q.start, q.end, q.sentence));
   }
@@ -31,8 +31,8 @@ export interface NarrativeQuote {
   sentence: string;
 }
 
-/** Every phrase of template/phrases.ts in section 一 before its first table, with the tables' sums. */
-export function narrativeQuotes(report: Report, text: string): NarrativeQuote[] {
+/** Every phrase of template/phrases.ts in section 一 before its first table, with the tables' sums. `nt`: `text` normalised. */
+export function narrativeQuotes(report: Report, text: string, nt: NormText = normalize(text)): NarrativeQuote[] {
   const overview = report.sections.find(s => s.number === 1);
   if (!overview) return [];
   const from = overview.headingEnd;
@@ -41,21 +41,22 @@ export function narrativeQuotes(report: Report, text: string): NarrativeQuote[] 
   if (to <= from) return [];
   const out: NarrativeQuote[] = [];
   const seen = new Set<string>();
-  // Only the text around the phrases' verbs is normalised: a window on each side of every one.
+  // Only the text around the phrases' verbs is searched: a window on each side of every one.
   for (const [a, b] of keywordWindows(text, from, to)) {
-    const nt = normalize(text, a, b);
+    const w = windowOf(nt, a, b);
     for (const phrase of PHRASES) {
+      if (!w.text.includes(phrase.holds)) continue;
       phrase.pattern.lastIndex = 0;
-      for (let m = phrase.pattern.exec(nt.text); m; m = phrase.pattern.exec(nt.text)) {
+      for (let m = phrase.pattern.exec(w.text); m; m = phrase.pattern.exec(w.text)) {
         if (phrase.partial && phrase.partial.test(m[1] ?? '')) continue;
         const ns = phrase.zero ? m.index : m.index + m[0].lastIndexOf(m[2]);
         const ne = phrase.zero ? m.index + m[0].length : ns + m[2].length;
-        const start = nt.map[ns], end = nt.map[ne - 1] + 1;
+        const start = w.map[ns], end = w.map[ne - 1] + 1;
         if (seen.has(`${phrase.id}:${start}`)) continue;
         seen.add(`${phrase.id}:${start}`);
         out.push({
           phrase, quoted: phrase.zero ? '0' : m[2], sums: phrase.readings.map(keys => tableSum(report, keys)),
-          start, end, sentence: nt.text.slice(m.index, m.index + m[0].length),
+          start, end, sentence: w.text.slice(m.index, m.index + m[0].length),
         });
       }
     }

@@ -2,7 +2,7 @@ import type { Finding, Report } from '../model';
 import { checkReport, isReport } from '../checks';
 import { applyDirectives, findDirectives, maskDirectives, type DirectiveOptions } from '../checks/directives';
 import { HTML_HEAD, looksLikeHtml, renderHtml } from '../text/html';
-import { parseReport, type ParseOptions } from './report';
+import { parseReport, parseReportWithText, type ParseOptions } from './report';
 import { scanBoundaries } from './segment';
 import { upperBound } from '../search';
 
@@ -37,8 +37,8 @@ export function analyseChunk(text: string, copy = false, options: DocumentOption
   const scan = findDirectives(own, false);
   // Directives are blanked before reading (same offsets): they never change how the tables read.
   const masked = maskDirectives(own, scan);
-  const report = parseReport(masked, options);
-  return { text: own, report, findings: applyDirectives(checkReport(report, masked), scan, options, isReport(report, masked)) };
+  const { report, nt } = parseReportWithText(masked, options);
+  return { text: own, report, findings: applyDirectives(checkReport(report, masked, nt), scan, options, isReport(report, masked)) };
 }
 
 /**

@@ -112,6 +112,14 @@ export interface ParseOptions {
 }
 
 export function parseReport(text: string, options: ParseOptions = {}): Report {
+  return parseReportWithText(text, options).report;
+}
+
+/**
+ * `parseReport`, with the report's text normalised (`nt`), for checks that read it: valid until
+ * the next `normalize` (its arrays are reused).
+ */
+export function parseReportWithText(text: string, options: ParseOptions = {}): { report: Report; nt: NormText } {
   const nt = normalize(text);
   const sections = findSections(nt, text, text.length);
   const title = findTitle(text, nt);
@@ -123,11 +131,12 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
   if (r.requests) { const t = readRequests(ctx, r.requests, options.template); if (t.rows.length) tables.push(t); }
   const ap = readAppeals(ctx, r.appeals);
   if (ap) tables.push(ap);
-  return {
+  const report: Report = {
     start: 0, end: text.length,
     title: title?.title ?? null, titleStart: title?.start ?? 0, titleEnd: title?.end ?? 0,
     year, template: templateOf(tables), sections, tables, cells: ctx.cells,
   };
+  return { report, nt };
 }
 
 /**

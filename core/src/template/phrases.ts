@@ -12,6 +12,8 @@ export interface PhraseSpec {
   id: string;
   /** The pattern (global); group 1 the qualifying words, group 2 the number (absent for `zero` phrases). */
   pattern: RegExp;
+  /** Words every match of the pattern holds: a text without them is not searched. */
+  holds: string;
   /** Text between the verb and the number that makes the sentence about part of the table only (自然人, 其中…): then it is not checked. */
   partial?: RegExp;
   /** The sums the number may equal. */
@@ -28,6 +30,7 @@ export const PHRASES: PhraseSpec[] = [
   {
     id: 'received',
     pattern: /(?:共|累计|全年|本年度?)(?:收到|受理|接收)((?:(?!件|。|;|,)[^])*?)(?:政府信息公开申请|依申请公开(?:政府信息|信息)?(?:申请)?)(?:共计?)?(\d+)(?:件|份|条)/g,
+    holds: '申请',
     partial: PART,
     readings: [['requests.new.total'], ['requests.new.total', 'requests.carried.total']],
     subject: { zh: '收到的政府信息公开申请', en: 'requests received' },
@@ -35,6 +38,7 @@ export const PHRASES: PhraseSpec[] = [
   {
     id: 'none-received',
     pattern: /(?:未|没有)(?:收到|受理)((?:(?!。|;|,)[^]){0,12}?)(?:政府信息公开申请|依申请公开)/g,
+    holds: '申请',
     partial: PART,
     readings: [['requests.new.total']],
     zero: true,
@@ -43,24 +47,28 @@ export const PHRASES: PhraseSpec[] = [
   {
     id: 'carryover',
     pattern: /结转(?:至|到)?下一?年度(?:继续办理)?()(?:的申请)?(\d+)件/g,
+    holds: '结转',
     readings: [['requests.carryover.total']],
     subject: { zh: '结转下年度继续办理的申请', en: 'requests carried over to next year' },
   },
   {
     id: 'reviews',
     pattern: /(?:被申请|收到|发生|涉及)?(?:因政府信息公开(?:工作)?)?(?:被申请)?行政复议(?:申请|案件)?()(?:共)?(\d+)(?:件|起|宗)/g,
+    holds: '行政复议',
     readings: [['appeals.review.total']],
     subject: { zh: '行政复议', en: 'administrative reviews' },
   },
   {
     id: 'lawsuits',
     pattern: /(?<!复议、|复议和|复议及)(?:被提起|提起|发生|涉及)?行政诉讼(?:案件)?()(?:共)?(\d+)(?:件|起|宗)/g,
+    holds: '行政诉讼',
     readings: [['appeals.suitDirect.total', 'appeals.suitAfterReview.total'], ['appeals.suitDirect.total'], ['appeals.suitAfterReview.total']],
     subject: { zh: '行政诉讼', en: 'lawsuits' },
   },
   {
     id: 'reviews-and-lawsuits-none',
     pattern: /行政复议(?:和|、|及|或)行政诉讼(?:案件)?()(?:均为|各|共)?0(?:件|起)/g,
+    holds: '行政诉讼',
     readings: [['appeals.review.total', 'appeals.suitDirect.total', 'appeals.suitAfterReview.total']],
     zero: true,
     subject: { zh: '行政复议和行政诉讼', en: 'reviews and lawsuits' },

@@ -1,4 +1,5 @@
 import { simplifiedCode } from './t2s';
+import { upperBound } from '../search';
 
 /**
  * Text normalised for label matching, with a map back to the source.
@@ -172,4 +173,17 @@ export function sourceEnd(nt: NormText, ni: number, fallback: number): number {
 /** Source offset of normalised index `ni` (or `fallback` past the end). */
 export function sourceStart(nt: NormText, ni: number, fallback: number): number {
   return ni < nt.map.length ? nt.map[ni] : fallback;
+}
+
+/** A window of a normalised text: its characters and, for each, its source offset. */
+export interface NormWindow { text: string; map: Int32Array }
+
+/**
+ * The normalisation of `src[from, to)` cut from `nt`, the normalisation of the whole of `src`:
+ * the characters whose source offsets lie in the window. The same as normalising the window
+ * itself, except that a pinyin gloss the window cuts is dropped whole, as in the whole text.
+ */
+export function windowOf(nt: NormText, from: number, to: number): NormWindow {
+  const a = upperBound(nt.map, from - 1), b = upperBound(nt.map, to - 1);
+  return { text: nt.text.slice(a, b), map: nt.map.subarray(a, b) };
 }
