@@ -1,5 +1,6 @@
 import type { Cell } from '../model';
 import { isAsciiDigits } from '../parse/values';
+import type { CellValues } from './solve';
 
 /**
  * The readings of one table row: the ways the figures found after its label (its *tokens*) can
@@ -19,16 +20,16 @@ export interface Reading {
   readonly cells: Cell[];
   tier: number;
   /** The cells' values for the solver (solverValue): set by the generator when it knows them without making the cells, else by `valuesOf`. */
-  values?: Float64Array;
+  values?: CellValues;
   /** What cell `col` says (its figure, else its kind), when the reading knows it without making its cells. */
   say?(col: number): string;
 }
 
 /** A reading's values for the solver (made once per reading, kept on it). */
-export function valuesOf(r: Reading): Float64Array {
+export function valuesOf(r: Reading): CellValues {
   if (r.values) return r.values;
-  const cells = r.cells, v = new Float64Array(cells.length);
-  for (let i = 0; i < cells.length; i++) v[i] = solverValue(cells[i]);
+  const cells = r.cells, v: number[] = [];
+  for (let i = 0; i < cells.length; i++) v.push(solverValue(cells[i]));
   return (r.values = v);
 }
 
@@ -137,27 +138,24 @@ function digitSplits(tokens: Cell[], n: number): Reading[] | null {
   if (total < n) return [];
   // As many digits as cells (`0000000`, `1000001`): one digit each, the only split.
   if (total === n) {
-    const cells: Cell[] = [];
-    for (const t of tokens) for (let i = 0; i < t.text.length; i++) cells.push(piece(t, i, i + 1));
-    return [{ cells, tier: 1 }];
+    const cells: Cell[] = [], values: number[] = [];
+    for (const t of tokens) for (let i = 0; i < t.text.length; i++) { cells.push(piece(t, i, i + 1)); values.push(t.text.charCodeAt(i) - 0x30); }
+    return [{ cells, tier: 1, values }];
   }
   // Count first (ways[t][m]: cutting tokens t.. into m pieces), so a run with too many splits costs nothing.
   const ways = countSplits(tokens, n);
   if (ways > MAX_READINGS) return null;
   const out: Reading[] = [];
-  // Hot loop: a split is kept as its pieces' places and values, all the row's splits in two buffers
-  // (`ways` of them, counted above); its cells are made only if it is read.
-  const spans = new Int32Array(3 * n), values = new Float64Array(n);
-  const allSpans = new Int32Array(3 * n * ways), allValues = new Float64Array(n * ways);
+  // Hot loop: a split is kept as its pieces' places and values (plain arrays: cheaper to make
+  // than typed ones), all the row's places in one array; its cells are made only if it is read.
+  const spans: number[] = new Array(3 * n).fill(0), values: number[] = new Array(n).fill(0);
+  const allSpans: number[] = [];
   const cut = (t: number, from: number, k: number) => {
     if (t === tokens.length) {
       if (k !== n) return;
-      const w = out.length;
-      // (countSplits counts exactly the splits made here; a copy of its own should it ever not.)
-      if (w >= ways) { out.push(new SplitReading(tokens, spans.slice(), 0, values.slice())); return; }
-      allSpans.set(spans, 3 * n * w);
-      allValues.set(values, n * w);
-      out.push(new SplitReading(tokens, allSpans, 3 * n * w, allValues.subarray(n * w, n * (w + 1))));
+      const at = allSpans.length;
+      for (let i = 0; i < 3 * n; i++) allSpans.push(spans[i]);
+      out.push(new SplitReading(tokens, allSpans, at, values.slice()));
       return;
     }
     const tok = tokens[t], text = tok.text;
@@ -183,7 +181,7 @@ class SplitReading implements Reading {
   readonly tier = 1;
   private made: Cell[] | undefined;
   /** `spans` from `at`: per piece, its token, and where in the token's digits it starts and ends. */
-  constructor(private readonly tokens: Cell[], private readonly spans: Int32Array, private readonly at: number, readonly values: Float64Array) {}
+  constructor(private readonly tokens: Cell[], private readonly spans: number[], private readonly at: number, readonly values: number[]) {}
   /** A piece's figure: its digits (a piece starts with 0 only when it is `0`). */
   say(col: number): string {
     const s = this.spans, k = this.at + 3 * col;

@@ -15,9 +15,12 @@
  *    relations are kept (what the table really says, published errors included).
  */
 
+/** A reading's cell values, in column order (plain arrays in the reader: cheaper to make than typed ones). */
+export type CellValues = ArrayLike<number>;
+
 export interface SolveRow {
   /** The readings of the row: one array of cell values each (all of the row's length). */
-  options: Float64Array[];
+  options: CellValues[];
   /** The tier of each reading: 0 as written, higher for readings that assume more of the layout. */
   tiers: number[];
 }
@@ -47,14 +50,14 @@ export interface SolveResult {
   unsatisfiable: number[];
 }
 
-const sideSum = (cells: [number, number][], pick: (r: number) => Float64Array): number => {
+const sideSum = (cells: [number, number][], pick: (r: number) => CellValues): number => {
   let s = 0;
   for (const [r, c] of cells) s += pick(r)[c];
   return s;
 };
 
 /** Whether relation `rel` holds (or cannot be judged: a NaN) with rows read as `pick` gives them. */
-function holds(rel: SolveRelation, pick: (r: number) => Float64Array): boolean {
+function holds(rel: SolveRelation, pick: (r: number) => CellValues): boolean {
   const l = sideSum(rel.left, pick), r = sideSum(rel.right, pick);
   return Number.isNaN(l) || Number.isNaN(r) || l === r;
 }
@@ -65,7 +68,7 @@ export function relationHolds(rel: SolveRelation, solution: Int32Array, rows: So
 }
 
 /** Whether a relation within one row holds when the row reads `opt` (or cannot be judged: a NaN). Hot loop: no closure. */
-function holdsInRow(rel: SolveRelation, opt: Float64Array): boolean {
+function holdsInRow(rel: SolveRelation, opt: CellValues): boolean {
   let l = 0, r = 0;
   for (let i = 0; i < rel.left.length; i++) l += opt[rel.left[i][1]];
   for (let i = 0; i < rel.right.length; i++) r += opt[rel.right[i][1]];
@@ -180,7 +183,7 @@ class Search {
   private readonly byRow: SolveRelation[][];
   private readonly prunable: Set<SolveRelation>;
 
-  constructor(private readonly rows: Float64Array[][], relations: SolveRelation[], private readonly limits: SolveLimits) {
+  constructor(private readonly rows: CellValues[][], relations: SolveRelation[], private readonly limits: SolveLimits) {
     const n = rows.length;
     this.choice = new Int32Array(n);
     this.assigned = new Uint8Array(n);

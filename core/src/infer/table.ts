@@ -79,26 +79,32 @@ function rowRelations(keys: string[], relations: RelationSpec[]): RowRelation[] 
 
 /**
  * The table's relations over [row, column] places, for the rows found: the same few row lists in
- * every report, so made once per list (keyed by the rows' first keys).
+ * every report (their key lists are the template's own arrays), so made once per list — found by
+ * the identity of the rows' key lists, no signature string hashed per table.
  */
-const TABLE_RELATIONS = new WeakMap<RelationSpec[], Map<string, { rels: SolveRelation[]; relIds: string[] }>>();
+interface MadeRelations { keys: string[][]; rels: SolveRelation[]; relIds: string[] }
+const TABLE_RELATIONS = new WeakMap<RelationSpec[], WeakMap<string[], MadeRelations[]>>();
+const sameKeys = (made: MadeRelations, rows: RowTokens[]) => made.keys.length === rows.length && rows.every((r, i) => r.keys === made.keys[i]);
 function tableRelations(rows: RowTokens[], relations: RelationSpec[]): { rels: SolveRelation[]; relIds: string[] } {
-  let byRows = TABLE_RELATIONS.get(relations);
-  if (!byRows) TABLE_RELATIONS.set(relations, (byRows = new Map()));
-  const signature = rows.map(r => r.keys[0]).join(' ');
-  let made = byRows.get(signature);
+  let byFirst = TABLE_RELATIONS.get(relations);
+  if (!byFirst) TABLE_RELATIONS.set(relations, (byFirst = new WeakMap()));
+  const first = rows[0].keys;
+  let list = byFirst.get(first);
+  if (!list) byFirst.set(first, (list = []));
+  let made = list.find(m => sameKeys(m, rows));
   if (!made) {
     const position = new Map<string, [number, number]>();
     rows.forEach((r, i) => r.keys.forEach((k, c) => position.set(k, [i, c])));
-    made = { rels: [], relIds: [] };
+    made = { keys: rows.map(r => r.keys), rels: [], relIds: [] };
     for (const spec of relations) {
       const cells = spec.keys.map(k => position.get(k));
       if (cells.some(c => !c)) continue;
       made.rels.push({ left: cells.slice(0, spec.left.length) as [number, number][], right: cells.slice(spec.left.length) as [number, number][] });
       made.relIds.push(spec.id);
     }
-    if (byRows.size >= 256) byRows.clear();
-    byRows.set(signature, made);
+    // Key lists made afresh for each table (not the template's) would pile up here: a few are kept.
+    if (list.length >= 64) list.length = 0;
+    list.push(made);
   }
   return made;
 }
@@ -163,7 +169,7 @@ export function inferTable(text: string, rows: RowTokens[], relations: RelationS
   const { rels, relIds } = tableRelations(rows, relations);
   const solveRows: SolveRow[] = rows.map((r, i) => {
     const rs = readings[i];
-    if (!rs) return { options: [new Float64Array(r.keys.length).fill(NaN)], tiers: [0] };
+    if (!rs) return { options: [new Array<number>(r.keys.length).fill(NaN)], tiers: [0] };
     return { options: rs.map(valuesOf), tiers: rs.map(x => x.tier) };
   });
   const result = solve(solveRows, rels);
