@@ -76,7 +76,8 @@ export function templateFindings(report: Report): Finding[] {
  */
 export function townshipRulesFindings(report: Report): Finding[] {
   if (!isTownship(bodyOf(report.title))) return [];
-  for (const [key, c] of report.cells) {
+  for (const c of report.cells.values()) {
+    const key = c.key;
     if (!key.startsWith('active.rules.') || c.kind !== 'number' || !/[1-9]/.test(c.value!)) continue;
     return [{
       code: 'township-rules', severity: 'warning', start: c.start, end: c.end, cells: [key],

@@ -85,8 +85,9 @@ export function readingsOf(text: string, tokens: Cell[], n: number, layout: RowL
   if (k === 0) return [];
   if (!tokens.every(t => t.kind === 'number' || t.kind === 'blank' || t.kind === 'not-applicable')) return [];
   // Whether the tokens stand on one line (a lone token is on one line, and on its own line, both).
-  const inline = tokens.every((t, i) => i === 0 || !lineBreakBetween(text, tokens[i - 1], t));
-  const ownLines = tokens.every((t, i) => i === 0 || lineBreakBetween(text, tokens[i - 1], t));
+  let breaks = 0;
+  for (let i = 1; i < k; i++) if (lineBreakBetween(text, tokens[i - 1], tokens[i])) breaks++;
+  const inline = breaks === 0, ownLines = breaks === k - 1;
   const out: Reading[] = [];
   if (tokens.every(isDigitToken)) {
     const toks = withoutTrailingYear(text, tokens, n);
@@ -138,8 +139,10 @@ function digitSplits(tokens: Cell[], n: number): Reading[] | null {
   if (total < n) return [];
   // As many digits as cells (`0000000`, `1000001`): one digit each, the only split.
   if (total === n) {
-    const cells: Cell[] = [], values: number[] = [];
-    for (const t of tokens) for (let i = 0; i < t.text.length; i++) { cells.push(piece(t, i, i + 1)); values.push(t.text.charCodeAt(i) - 0x30); }
+    // Arrays of their final length (no growing): a row of pieces is made for most glued runs.
+    const cells = new Array<Cell>(n), values = new Array<number>(n);
+    let k = 0;
+    for (const t of tokens) for (let i = 0; i < t.text.length; i++, k++) { cells[k] = piece(t, i, i + 1); values[k] = t.text.charCodeAt(i) - 0x30; }
     return [{ cells, tier: 1, values }];
   }
   // Count first (ways[t][m]: cutting tokens t.. into m pieces), so a run with too many splits costs nothing.

@@ -177,8 +177,13 @@ class Search {
   private readonly choice: Int32Array;
   private readonly assigned: Uint8Array;
   /** Smallest and largest value each cell takes over its row's readings. */
-  private readonly lo: Float64Array[];
-  private readonly hi: Float64Array[];
+  private readonly lo: number[][];
+  private readonly hi: number[][];
+  /** The reading row `r` takes in the current choice (one closure for the whole search). */
+  private readonly pick = (r: number): CellValues => this.rows[r][this.choice[r]];
+  /** What `range` found last: the smallest and largest sum a side can still reach. */
+  private rangeLo = 0;
+  private rangeHi = 0;
   /** The relations each row takes part in; whether a relation can be pruned by intervals (no NaN anywhere). */
   private readonly byRow: SolveRelation[][];
   private readonly prunable: Set<SolveRelation>;
@@ -191,13 +196,13 @@ class Search {
     this.order = [...rows.keys()].sort((a, b) => rows[a].length - rows[b].length);
     this.lo = rows.map(opts => {
       const width = opts[0]?.length ?? 0;
-      const v = new Float64Array(width).fill(Infinity);
+      const v = new Array<number>(width).fill(Infinity);
       for (const o of opts) for (let c = 0; c < width; c++) v[c] = Math.min(v[c], o[c]);
       return v;
     });
     this.hi = rows.map(opts => {
       const width = opts[0]?.length ?? 0;
-      const v = new Float64Array(width).fill(-Infinity);
+      const v = new Array<number>(width).fill(-Infinity);
       for (const o of opts) for (let c = 0; c < width; c++) v[c] = Math.max(v[c], o[c]);
       return v;
     });
@@ -217,23 +222,33 @@ class Search {
 
   private value(r: number, c: number): number { return this.rows[r][this.choice[r]][c]; }
 
+  /** Whether every relation of `rels` can still hold given the rows assigned so far. */
+  private allFeasible(rels: SolveRelation[]): boolean {
+    for (let i = 0; i < rels.length; i++) if (!this.feasible(rels[i])) return false;
+    return true;
+  }
+
   /** Whether relation `rel` can still hold given the rows assigned so far. */
   private feasible(rel: SolveRelation): boolean {
     let complete = true;
     for (const [r] of rel.left) if (!this.assigned[r]) { complete = false; break; }
     if (complete) for (const [r] of rel.right) if (!this.assigned[r]) { complete = false; break; }
-    if (complete) return holds(rel, r => this.rows[r][this.choice[r]]);
+    if (complete) return holds(rel, this.pick);
     if (!this.prunable.has(rel)) return true;
-    const [lLo, lHi] = this.range(rel.left), [rLo, rHi] = this.range(rel.right);
-    return lLo <= rHi && rLo <= lHi;
+    this.range(rel.left);
+    const lLo = this.rangeLo, lHi = this.rangeHi;
+    this.range(rel.right);
+    return lLo <= this.rangeHi && this.rangeLo <= lHi;
   }
 
-  private range(cells: [number, number][]): [number, number] {
+  /** The smallest and largest sum of `cells` given the rows assigned so far, into rangeLo and rangeHi. */
+  private range(cells: [number, number][]): void {
     let lo = 0, hi = 0;
     for (const [r, c] of cells) {
       if (this.assigned[r]) { const v = this.value(r, c); lo += v; hi += v; } else { lo += this.lo[r][c]; hi += this.hi[r][c]; }
     }
-    return [lo, hi];
+    this.rangeLo = lo;
+    this.rangeHi = hi;
   }
 
   private visit(depth: number): void {
@@ -244,7 +259,7 @@ class Search {
     for (let i = 0; i < this.rows[r].length; i++) {
       if (++this.nodes > this.limits.maxNodes) { this.incomplete = true; break; }
       this.choice[r] = i;
-      if (this.byRow[r].every(rel => this.feasible(rel))) this.visit(depth + 1);
+      if (this.allFeasible(this.byRow[r])) this.visit(depth + 1);
       if (this.incomplete && this.solutions.length >= this.limits.maxSolutions) break;
     }
     this.assigned[r] = 0;
