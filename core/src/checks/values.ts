@@ -76,9 +76,10 @@ export function templateFindings(report: Report): Finding[] {
  */
 export function townshipRulesFindings(report: Report): Finding[] {
   if (!isTownship(bodyOf(report.title))) return [];
-  for (const c of report.cells.values()) {
-    const key = c.key;
-    if (!key.startsWith('active.rules.') || c.kind !== 'number' || !/[1-9]/.test(c.value!)) continue;
+  const rules = report.tables.find(t => t.id === 'active')?.rows.find(r => r.key === 'rules');
+  for (const key of rules ? rules.cells : []) {
+    const c = report.cells.get(key);
+    if (!c || c.kind !== 'number' || !/[1-9]/.test(c.value!)) continue;
     return [{
       code: 'township-rules', severity: 'warning', start: c.start, end: c.end, cells: [key],
       message: {

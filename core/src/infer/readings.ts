@@ -1,6 +1,7 @@
 import type { Cell } from '../model';
 import { isAsciiDigits } from '../parse/values';
 import type { CellValues } from './solve';
+import { fullCell } from '../parse/cellShape';
 
 /**
  * The readings of one table row: the ways the figures found after its label (its *tokens*) can
@@ -70,12 +71,12 @@ function piece(t: Cell, from: number, to: number): Cell {
   const digits = t.text.slice(from, to);
   // Pieces never start with 0 unless they are `0` (digitSplits), but a whole token may (`007`).
   const value = digits.length > 1 && digits.charCodeAt(0) === 0x30 ? digits.replace(/^0+(?=\d)/, '') : digits;
-  // `provenance` in the literal: the inference stage sets it on the cells it chooses (no new shape then).
-  return { key: '', text: digits, kind: 'number', value, start: t.start + from, end: t.start + to, glued: true, provenance: undefined };
+  // `provenance` made with the cell: the inference stage sets it on the cells it chooses (no new shape then).
+  return fullCell(digits, 'number', value, t.start + from, t.start + to, undefined, true, undefined, undefined);
 }
 
 /** A cell that repeats a token read as a run of equal cells. */
-const repeat = (t: Cell): Cell => ({ ...t, key: '', glued: true, provenance: undefined });
+const repeat = (t: Cell): Cell => fullCell(t.text, t.kind, t.value, t.start, t.end, t.unit, true, undefined, undefined);
 const blankAt = (at: number): Cell => ({ key: '', text: '', kind: 'blank', value: null, start: at, end: at, provenance: undefined });
 
 /** The readings of a row whose tokens are `tokens` (after a label ending at `rowStart`), for `n` cells. Empty: the row cannot be read. */
@@ -259,7 +260,7 @@ function joins(text: string, tokens: Cell[], n: number): Cell[][] | null {
       const digits = tokens.slice(i, j + 1).map((t, g) => (g > 0 ? gaps[g - 1] : '') + t.text).join('');
       if (j > i && digits.charCodeAt(0) === 0x30 && digits.charCodeAt(1) !== 0x2e) break;
       const cell: Cell = j === i ? first
-        : { key: '', text: text.slice(first.start, last.start + last.text.length), kind: 'number', value: digits, start: first.start, end: last.end, glued: true };
+        : fullCell(text.slice(first.start, last.start + last.text.length), 'number', digits, first.start, last.end, undefined, true, undefined, undefined);
       cur.push(cell);
       go(j + 1, cur);
       cur.pop();

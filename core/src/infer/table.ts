@@ -2,6 +2,7 @@ import type { Cell, Provenance, TableRow } from '../model';
 import type { RelationSpec } from '../template/types';
 import { collapseSignature, readingsOf, sayOf, valuesOf, type Reading, type RowLayout } from './readings';
 import { relationHolds, solve, type SolveRelation, type SolveRow } from './solve';
+import { fullCell } from '../parse/cellShape';
 
 /**
  * The inference stage of reading a table: from the tokens found after each row label to the
@@ -31,7 +32,7 @@ function unknownCells(text: string, row: RowTokens, candidates?: (string[] | und
   const t = row.tokens;
   const start = t.length ? t[0].start : row.at, end = t.length ? t[t.length - 1].start + t[t.length - 1].text.length : row.at;
   const written = text.slice(start, end);
-  return row.keys.map((_, i) => ({ key: '', text: written, kind: 'unknown' as const, value: null, start, end, provenance: 'unknown' as const, candidates: candidates?.[i] }));
+  return row.keys.map((_, i) => fullCell(written, 'unknown', null, start, end, undefined, undefined, 'unknown', candidates?.[i]));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Cell } from '../model';
 import { hasCjk, isAsciiDigits, readValue } from './values';
 import { isJsWhiteSpace } from '../text/whitespace';
+import { fullCell } from './cellShape';
 
 /*
  * A cell found in the text between a row label and whatever follows the row is already the model's
@@ -39,9 +40,9 @@ function cell(text: string, a: number, b: number): Cell {
   const t = text.slice(a, b);
   const v = readValue(t);
   const end = v.kind === 'number' ? a + v.numEnd : b;
-  // The unit is written in the literal, not added after: a property added later makes a map that a
-  // full GC drops when no cell has it, and code optimised for the old one is thrown away (V8).
-  return v.unit ? { key: '', text: t, kind: v.kind, value: v.value, start: a, end, unit: v.unit } : { key: '', text: t, kind: v.kind, value: v.value, start: a, end };
+  // The unit is written when the cell is made, not added after: a property added later makes a map
+  // that a full GC drops when no cell has it, and code optimised for the old one is thrown away (V8).
+  return v.unit ? fullCell(t, v.kind, v.value, a, end, v.unit, undefined, undefined, undefined) : { key: '', text: t, kind: v.kind, value: v.value, start: a, end };
 }
 
 /**

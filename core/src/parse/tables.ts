@@ -38,6 +38,10 @@ const APPEALS_CELL_KEYS = rowKeysOf(APPEALS_KEYS.map(k => `appeals.${k}`));
 
 const NO_CELLS: string[] = [];
 
+/** A row as read, for the inference stage (its tokens) and for placing its cells (its keys' slots, the model's row). */
+interface ReadRow extends RowTokens { rowKeys: RowKeys; row: TableRow }
+const readRow = (rowKeys: RowKeys, tokens: Cell[], at: number, atEnd: boolean, row: TableRow): ReadRow => ({ keys: rowKeys.keys, tokens, at, atEnd, rowKeys, row });
+
 function put(ctx: TableContext, keys: RowKeys, i: number, cell: Cell): number {
   cell.key = keys.keys[i];
   ctx.cells.setAt(keys.slots[i], cell);
@@ -48,17 +52,17 @@ function put(ctx: TableContext, keys: RowKeys, i: number, cell: Cell): number {
  * Puts each row's inferred cells into the table under the row's keys; returns the end of the last
  * cell and the relations that fail whatever the reading.
  */
-function placeRows(ctx: TableContext, read: { keys: RowKeys; tokens: RowTokens; row: TableRow }[], relations: RelationSpec[]): { end: number; brokenInEveryReading: string[] } {
+function placeRows(ctx: TableContext, read: ReadRow[], relations: RelationSpec[]): { end: number; brokenInEveryReading: string[] } {
   // Most tables: every row read as written — inferTable is not called (nor its rows made).
-  const inferred = read.every(r => asWritten(r.tokens)) ? null : inferTable(ctx.text, read.map(r => r.tokens), relations);
+  const inferred = read.every(asWritten) ? null : inferTable(ctx.text, read, relations);
   let end = 0;
   for (let i = 0; i < read.length; i++) {
     const r = read[i];
-    const cells = inferred ? inferred.rows[i].cells : r.tokens.tokens;
-    r.row.found = r.tokens.tokens.length;
-    r.row.cells = r.keys.keys;
+    const cells = inferred ? inferred.rows[i].cells : r.tokens;
+    r.row.found = r.tokens.length;
+    r.row.cells = r.keys;
     r.row.problem = inferred ? inferred.rows[i].problem : undefined;
-    for (let c = 0; c < cells.length; c++) end = Math.max(end, put(ctx, r.keys, c, cells[c]));
+    for (let c = 0; c < cells.length; c++) end = Math.max(end, put(ctx, r.rowKeys, c, cells[c]));
   }
   return { end, brokenInEveryReading: inferred ? inferred.brokenInEveryReading : [] };
 }
@@ -116,7 +120,7 @@ function readRows(ctx: TableContext, spec: TableSpec, region: Region, relations:
     pos = hit.ne;
   }
   const rows: TableRow[] = [];
-  const read: { keys: RowKeys; tokens: RowTokens; row: TableRow }[] = [];
+  const read: ReadRow[] = [];
   const regionEnd = src(ctx, region.to);
   for (let k = 0; k < hits.length; k++) {
     const { index, hit } = hits[k];
@@ -136,7 +140,7 @@ function readRows(ctx: TableContext, spec: TableSpec, region: Region, relations:
       if (variant) rowKeysRead = rowKeys(spec.id, row, variant.columns);
     }
     const raw = readCells(ctx.text, labelEnd, spanEnd, rowKeysRead.keys.length);
-    read.push({ keys: rowKeysRead, row: tr, tokens: { keys: rowKeysRead.keys, tokens: raw, at: labelEnd, atEnd: spanEnd >= ctx.text.length } });
+    read.push(readRow(rowKeysRead, raw, labelEnd, spanEnd >= ctx.text.length, tr));
   }
   const { end: cellsEnd, brokenInEveryReading } = placeRows(ctx, read, relations);
   const first = rows[0], last = rows[rows.length - 1];
@@ -201,7 +205,7 @@ export function readAppeals(ctx: TableContext, region: Region): Table | null {
       const a = sourceEnd(ctx.nt, headEnd, 0), b = src(ctx, region.to);
       const raw = readCells(ctx.text, a, b, APPEALS_KEYS.length);
       const row: TableRow = { key: 'appeals', labelStart: src(ctx, i), labelEnd: a, found: 0, cells: NO_CELLS, problem: undefined };
-      const { end: cellsEnd, brokenInEveryReading } = placeRows(ctx, [{ keys: APPEALS_CELL_KEYS, row, tokens: { keys: APPEALS_CELL_KEYS.keys, tokens: raw, at: a, atEnd: b >= ctx.text.length } }], APPEALS_RELATIONS);
+      const { end: cellsEnd, brokenInEveryReading } = placeRows(ctx, [readRow(APPEALS_CELL_KEYS, raw, a, b >= ctx.text.length, row)], APPEALS_RELATIONS);
       const truncated = raw.length < APPEALS_KEYS.length && region.to >= text.length;
       const end = Math.max(a, cellsEnd);
       return { id: 'appeals', template: null, rows: [row], missingRows: [], truncated, brokenInEveryReading, start: row.labelStart, end };
