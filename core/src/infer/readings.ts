@@ -134,18 +134,37 @@ function withoutTrailingYear(text: string, tokens: Cell[], n: number): Cell[] {
   return [...tokens.slice(0, -1), { ...last, text: kept, value: kept.replace(/^0+(?=\d)/, ''), end: last.start + kept.length }];
 }
 
+/**
+ * Whether a row's tokens are runs of digits on one line holding exactly one digit per cell
+ * (`0000000`, `13` `00000`): then `readingsOf` gives one reading, a digit per cell (`digitPerCell`).
+ */
+export function oneDigitPerCell(text: string, tokens: Cell[], n: number): boolean {
+  const k = tokens.length;
+  if (k === 0 || k >= n) return false;
+  let digits = 0;
+  for (let i = 0; i < k; i++) {
+    const t = tokens[i];
+    if (!isDigitToken(t) || (i > 0 && lineBreakBetween(text, tokens[i - 1], t))) return false;
+    digits += t.text.length;
+  }
+  return digits === n;
+}
+
+/** The one reading of `n` digits for `n` cells: a piece per digit, its values known. */
+export function digitPerCell(tokens: Cell[], n: number): Reading {
+  // Arrays of their final length (no growing): a row of pieces is made for most glued runs.
+  const cells = new Array<Cell>(n), values = new Array<number>(n);
+  let k = 0;
+  for (const t of tokens) for (let i = 0; i < t.text.length; i++, k++) { cells[k] = piece(t, i, i + 1); values[k] = t.text.charCodeAt(i) - 0x30; }
+  return { cells, tier: 1, values };
+}
+
 /** Every way to cut each token's digits into pieces (no piece but `0` starting with 0) giving `n` pieces in all; null past the limit. */
 function digitSplits(tokens: Cell[], n: number): Reading[] | null {
   const total = tokens.reduce((s, t) => s + t.text.length, 0);
   if (total < n) return [];
   // As many digits as cells (`0000000`, `1000001`): one digit each, the only split.
-  if (total === n) {
-    // Arrays of their final length (no growing): a row of pieces is made for most glued runs.
-    const cells = new Array<Cell>(n), values = new Array<number>(n);
-    let k = 0;
-    for (const t of tokens) for (let i = 0; i < t.text.length; i++, k++) { cells[k] = piece(t, i, i + 1); values[k] = t.text.charCodeAt(i) - 0x30; }
-    return [{ cells, tier: 1, values }];
-  }
+  if (total === n) return [digitPerCell(tokens, n)];
   // Count first (ways[t][m]: cutting tokens t.. into m pieces), so a run with too many splits costs nothing.
   const ways = countSplits(tokens, n);
   if (ways > MAX_READINGS) return null;

@@ -1,6 +1,6 @@
 import type { Cell, Provenance, TableRow } from '../model';
 import type { RelationSpec } from '../template/types';
-import { collapseSignature, readingsOf, sayOf, valuesOf, type Reading, type RowLayout } from './readings';
+import { collapseSignature, digitPerCell, oneDigitPerCell, readingsOf, sayOf, valuesOf, type Reading, type RowLayout } from './readings';
 import { relationHolds, solve, type SolveRelation, type SolveRow } from './solve';
 import { fullCell } from '../parse/cellShape';
 
@@ -141,6 +141,8 @@ export function inferTable(text: string, rows: RowTokens[], relations: RelationS
     if (asWritten(r)) rs = [{ cells: r.tokens, tier: 0 }];
     else if (r.atEnd && r.tokens.length < n) rs = null;
     else if (r.tokens.length === 0) rs = [{ cells: r.keys.map(() => blank(r.at)), tier: 0 }];
+    // Most glued rows: one digit per cell, the one reading readingsOf would give (no relation to ask).
+    else if (oneDigitPerCell(text, r.tokens, n)) rs = [digitPerCell(r.tokens, n)];
     else {
       // Readings that restore dropped blanks are many: made only when those assuming less do not do.
       const fewer = readingsOf(text, r.tokens, n, layout, r.at, false);
