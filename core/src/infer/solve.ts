@@ -167,8 +167,13 @@ function keepForRow(row: SolveRow, rels: SolveRelation[]): number[] {
   }
   if (keep.length) return keep;
   // Nothing satisfies the row: its lowest tier stands, to be judged with the rest of the table.
-  const lowest = Math.min(...row.tiers);
-  return row.tiers.flatMap((t, i) => (t === lowest ? [i] : []));
+  return lowestTier(row.tiers);
+}
+
+/** The indices of the readings of the lowest tier: what a row keeps when no relation judges it. */
+export function lowestTier(tiers: number[]): number[] {
+  const lowest = Math.min(...tiers);
+  return tiers.flatMap((t, i) => (t === lowest ? [i] : []));
 }
 
 /** The depth-first search of step 2. */

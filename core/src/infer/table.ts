@@ -1,7 +1,7 @@
 import type { Cell, Provenance, TableRow } from '../model';
 import type { RelationSpec } from '../template/types';
 import { collapseSignature, digitPerCell, oneDigitPerCell, readingsOf, sayOf, valuesOf, type Reading, type RowLayout } from './readings';
-import { relationHolds, solve, type SolveRelation, type SolveRow } from './solve';
+import { lowestTier, relationHolds, solve, type SolveRelation, type SolveResult, type SolveRow } from './solve';
 import { fullCell } from '../parse/cellShape';
 
 /**
@@ -173,9 +173,12 @@ export function inferTable(text: string, rows: RowTokens[], relations: RelationS
   const solveRows: SolveRow[] = rows.map((r, i) => {
     const rs = readings[i];
     if (!rs) return { options: [new Array<number>(r.keys.length).fill(NaN)], tiers: [0] };
-    return { options: rs.map(valuesOf), tiers: rs.map(x => x.tier) };
+    // Without relations the values are never read: not made.
+    return { options: rels.length ? rs.map(valuesOf) : [], tiers: rs.map(x => x.tier) };
   });
-  const result = solve(solveRows, rels);
+  // No relation among the rows found (table active has none): each row keeps the readings that assume least, as the solver would.
+  const result: Pick<SolveResult, 'solutions' | 'incomplete' | 'unsatisfiable' | 'kept'> = rels.length ? solve(solveRows, rels)
+    : { solutions: [], incomplete: false, unsatisfiable: [], kept: solveRows.map(r => lowestTier(r.tiers)) };
   const trustSolutions = result.solutions.length > 0 && !result.incomplete;
   // Broken whatever the reading: within a row, by none of its readings; across rows, by none of the solutions (when they are all known).
   const brokenInEveryReading = relIds.filter((_, k) => result.unsatisfiable.includes(k) || (trustSolutions && result.solutions.every(s => !relationHolds(rels[k], s, solveRows))));
