@@ -36,30 +36,25 @@ mark('0123456789政', FUZZY_FIRST);
 mark('、，,；;', LIST_NEXT);
 const is = (c: number, flag: number) => c < 0x10000 && (CLASSES[c] & flag) !== 0;
 
+/** A numeral and the separator after it (`三、`, `二.`): where a numbered heading may start. */
+const NUMBERED = new RegExp(`[${NUMERALS}][、.]`, 'g');
+
 /**
- * Finds the numerals written before a `、` or `.` (one or two: `三、`, `十二.`), moving forward only:
- * each separator is searched for once, however many numerals the text holds.
+ * Finds the numerals written before a `、` or `.` (one or two: `三、`, `十二.`), moving forward only,
+ * with one search for both (a native scan: the text holds thousands of 、 in lists).
  */
 class NumeralScanner {
-  private comma = -1;
-  private dot = -1;
   /** Start of the numerals of the last hit. */
   at = 0;
   constructor(private readonly text: string) {}
-  /** The separator's index of the next numbered place at or after `from`, or -1. */
+  /** The separator's index of the next numbered place at or after `from` (its numeral too), or -1. */
   next(from: number): number {
-    const text = this.text;
-    for (;;) {
-      if (this.comma !== Infinity && this.comma < from) { const i = text.indexOf('、', from); this.comma = i < 0 ? Infinity : i; }
-      if (this.dot !== Infinity && this.dot < from) { const i = text.indexOf('.', from); this.dot = i < 0 ? Infinity : i; }
-      const q = Math.min(this.comma, this.dot);
-      if (q === Infinity) return -1;
-      if (q - 1 >= from && is(text.charCodeAt(q - 1), NUMERAL)) {
-        this.at = q - 2 >= from && is(text.charCodeAt(q - 2), NUMERAL) ? q - 2 : q - 1;
-        return q;
-      }
-      from = q + 1;
-    }
+    NUMBERED.lastIndex = from;
+    const m = NUMBERED.exec(this.text);
+    if (!m) return -1;
+    const q = m.index + 1;
+    this.at = q - 2 >= from && is(this.text.charCodeAt(q - 2), NUMERAL) ? q - 2 : q - 1;
+    return q;
   }
 }
 
