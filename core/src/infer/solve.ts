@@ -172,8 +172,9 @@ function keepForRow(row: SolveRow, rels: SolveRelation[]): number[] {
 
 /** The indices of the readings of the lowest tier: what a row keeps when no relation judges it. */
 export function lowestTier(tiers: number[]): number[] {
-  const lowest = Math.min(...tiers);
-  return tiers.flatMap((t, i) => (t === lowest ? [i] : []));
+  const lowest = Math.min(...tiers), out: number[] = [];
+  for (let i = 0; i < tiers.length; i++) if (tiers[i] === lowest) out.push(i);
+  return out;
 }
 
 /** The depth-first search of step 2. */

@@ -1,7 +1,7 @@
 import type { Cell, Provenance, TableRow } from '../model';
 import type { RelationSpec } from '../template/types';
 import { collapseSignature, digitPerCell, oneDigitPerCell, readingsOf, sayOf, valuesOf, type Reading, type RowLayout } from './readings';
-import { lowestTier, relationHolds, solve, type SolveRelation, type SolveResult, type SolveRow } from './solve';
+import { lowestTier, relationHolds, solve, type SolveRelation, type SolveRow } from './solve';
 import { fullCell } from '../parse/cellShape';
 
 /**
@@ -110,6 +110,17 @@ function tableRelations(rows: RowTokens[], relations: RelationSpec[]): { rels: S
   return made;
 }
 
+const NO_TABLE_RELATIONS: { rels: SolveRelation[]; relIds: string[] } = { rels: [], relIds: [] };
+
+/** The solver's rows: each row's readings as values, with their tiers (an unreadable row: one reading of nothing summable). */
+function solveRowsOf(rows: RowTokens[], readings: (Reading[] | null)[]): SolveRow[] {
+  return rows.map((r, i) => {
+    const rs = readings[i];
+    if (!rs) return { options: [new Array<number>(r.keys.length).fill(NaN)], tiers: [0] };
+    return { options: rs.map(valuesOf), tiers: rs.map(x => x.tier) };
+  });
+}
+
 /** Whether a reading satisfies a row relation (or cannot be judged on it). */
 function readingHolds(reading: Reading, rel: RelationSpec, cols: number[]): boolean {
   let left = 0, right = 0;
@@ -169,25 +180,21 @@ export function inferTable(text: string, rows: RowTokens[], relations: RelationS
     }) };
   }
   // Several readings somewhere: the table's relations choose.
-  const { rels, relIds } = tableRelations(rows, relations);
-  const solveRows: SolveRow[] = rows.map((r, i) => {
-    const rs = readings[i];
-    if (!rs) return { options: [new Array<number>(r.keys.length).fill(NaN)], tiers: [0] };
-    // Without relations the values are never read: not made.
-    return { options: rels.length ? rs.map(valuesOf) : [], tiers: rs.map(x => x.tier) };
-  });
-  // No relation among the rows found (table active has none): each row keeps the readings that assume least, as the solver would.
-  const result: Pick<SolveResult, 'solutions' | 'incomplete' | 'unsatisfiable' | 'kept'> = rels.length ? solve(solveRows, rels)
-    : { solutions: [], incomplete: false, unsatisfiable: [], kept: solveRows.map(r => lowestTier(r.tiers)) };
-  const trustSolutions = result.solutions.length > 0 && !result.incomplete;
+  const { rels, relIds } = relations.length ? tableRelations(rows, relations) : NO_TABLE_RELATIONS;
+  // No relation among the rows found (table active has none): no solver — each row keeps the
+  // readings that assume least, as the solver would, and no values are made.
+  const solveRows = rels.length ? solveRowsOf(rows, readings) : null;
+  const result = solveRows ? solve(solveRows, rels) : null;
+  const trustSolutions = !!result && result.solutions.length > 0 && !result.incomplete;
   // Broken whatever the reading: within a row, by none of its readings; across rows, by none of the solutions (when they are all known).
-  const brokenInEveryReading = relIds.filter((_, k) => result.unsatisfiable.includes(k) || (trustSolutions && result.solutions.every(s => !relationHolds(rels[k], s, solveRows))));
+  const brokenInEveryReading = result ? relIds.filter((_, k) => result.unsatisfiable.includes(k) || (trustSolutions && result.solutions.every(s => !relationHolds(rels[k], s, solveRows!)))) : [];
+  const keptOf = (i: number, rs: Reading[]) => (result ? result.kept[i] : lowestTier(rs.map(x => x.tier)));
   return { brokenInEveryReading, rows: rows.map((r, i) => {
     const rs = readings[i];
     if (!rs) return { cells: unknownCells(text, r), problem: problemOf(i) };
     // One reading (most rows): every solution takes it, as in a table with nothing to solve.
     if (rs.length === 1) return { cells: allWithProvenance(rs[0].cells, rs[0].tier === 0 ? 'written' : 'layout'), problem: undefined };
-    const chosen = trustSolutions ? [...new Set(result.solutions.map(s => s[i]))] : result.kept[i];
+    const chosen = trustSolutions ? [...new Set(result!.solutions.map(s => s[i]))] : keptOf(i, rs);
     // Solved when the relations chose among readings; placed by the layout when the row's readings
     // that assume least were one (a lone `0` for a collapsed all-zero row).
     const minTier = Math.min(...rs.map(x => x.tier));
