@@ -41,7 +41,7 @@ export interface SolveResult {
   /** For each row, the indices (into its options) it may take after the row step. */
   kept: number[][];
   /** The solutions found: for each, the option index chosen per row. Empty when the solver gave up, or when no relation joins rows (then `kept` says all). */
-  solutions: Int32Array[];
+  solutions: number[][];
   /** True when the search stopped at a limit before seeing every combination. */
   incomplete: boolean;
   /** Relations broken by the kept solutions (0 when consistent). */
@@ -63,7 +63,7 @@ function holds(rel: SolveRelation, pick: (r: number) => CellValues): boolean {
 }
 
 /** Whether `rel` holds when each row takes the reading `solution` chooses for it (no closure: run per relation and solution). */
-export function relationHolds(rel: SolveRelation, solution: Int32Array, rows: SolveRow[]): boolean {
+export function relationHolds(rel: SolveRelation, solution: number[], rows: SolveRow[]): boolean {
   let l = 0, r = 0;
   for (let i = 0; i < rel.left.length; i++) { const [row, c] = rel.left[i]; l += rows[row].options[solution[row]][c]; }
   for (let i = 0; i < rel.right.length; i++) { const [row, c] = rel.right[i]; r += rows[row].options[solution[row]][c]; }
@@ -114,8 +114,8 @@ export function solve(rows: SolveRow[], relations: SolveRelation[], limits: Solv
   if (kRows.every(k => k.length === 1)) {
     const pick = (r: number) => kRows[r][0];
     const broken = global.filter(rel => !holds(rel, pick)).length + unsatisfiable.length;
-    const only = new Int32Array(kept.length);
-    for (let r = 0; r < kept.length; r++) only[r] = kept[r][0];
+    const only: number[] = [];
+    for (let r = 0; r < kept.length; r++) only.push(kept[r][0]);
     return { status: broken ? 'fewest-broken' : 'consistent', kept, solutions: [only], incomplete: false, broken, unsatisfiable };
   }
   // 2. Across rows: the combinations that satisfy every relation.
@@ -133,8 +133,8 @@ export function solve(rows: SolveRow[], relations: SolveRelation[], limits: Solv
   for (const k of kRows) { combos *= k.length; if (combos > limits.maxEnumerate) return { status: 'gave-up', kept, solutions: [], incomplete: true, broken: 0, unsatisfiable }; }
   const all = [...global, ...local.flat()];
   let best = Infinity;
-  let bestSolutions: Int32Array[] = [];
-  const choice = new Int32Array(rows.length);
+  let bestSolutions: number[][] = [];
+  const choice: number[] = new Array(rows.length).fill(0);
   const pick = (r: number) => kRows[r][choice[r]];
   for (let n = 0; n < combos; n++) {
     let rest = n;
@@ -142,13 +142,13 @@ export function solve(rows: SolveRow[], relations: SolveRelation[], limits: Solv
     let broken = 0;
     for (const rel of all) if (!holds(rel, pick)) broken++;
     if (broken < best) { best = broken; bestSolutions = []; }
-    if (broken === best && bestSolutions.length < limits.maxSolutions) bestSolutions.push(Int32Array.from(choice));
+    if (broken === best && bestSolutions.length < limits.maxSolutions) bestSolutions.push(choice.slice());
   }
   return { status: 'fewest-broken', kept, solutions: bestSolutions.map(s => mapBack(s, kept)), incomplete: false, broken: best, unsatisfiable };
 }
 
-function mapBack(s: Int32Array, kept: number[][]): Int32Array {
-  return Int32Array.from(s, (i, r) => kept[r][i]);
+function mapBack(s: number[], kept: number[][]): number[] {
+  return s.map((i, r) => kept[r][i]);
 }
 
 /** The readings of one row that its own relations allow, from the lowest tier that has any. */
@@ -179,12 +179,12 @@ export function lowestTier(tiers: number[]): number[] {
 
 /** The depth-first search of step 2. */
 class Search {
-  solutions: Int32Array[] = [];
+  solutions: number[][] = [];
   incomplete = false;
   private nodes = 0;
   private readonly order: number[];
-  private readonly choice: Int32Array;
-  private readonly assigned: Uint8Array;
+  private readonly choice: number[];
+  private readonly assigned: boolean[];
   /** Smallest and largest value each cell takes over its row's readings. */
   private readonly lo: number[][];
   private readonly hi: number[][];
@@ -199,8 +199,8 @@ class Search {
 
   constructor(private readonly rows: CellValues[][], relations: SolveRelation[], private readonly limits: SolveLimits) {
     const n = rows.length;
-    this.choice = new Int32Array(n);
-    this.assigned = new Uint8Array(n);
+    this.choice = new Array(n).fill(0);
+    this.assigned = new Array(n).fill(false);
     // Rows with fewer readings first: the search branches as late as it can.
     this.order = [...rows.keys()].sort((a, b) => rows[a].length - rows[b].length);
     this.lo = rows.map(opts => {
@@ -262,15 +262,15 @@ class Search {
 
   private visit(depth: number): void {
     if (this.solutions.length >= this.limits.maxSolutions) { this.incomplete = true; return; }
-    if (depth === this.order.length) { this.solutions.push(Int32Array.from(this.choice)); return; }
+    if (depth === this.order.length) { this.solutions.push(this.choice.slice()); return; }
     const r = this.order[depth];
-    this.assigned[r] = 1;
+    this.assigned[r] = true;
     for (let i = 0; i < this.rows[r].length; i++) {
       if (++this.nodes > this.limits.maxNodes) { this.incomplete = true; break; }
       this.choice[r] = i;
       if (this.allFeasible(this.byRow[r])) this.visit(depth + 1);
       if (this.incomplete && this.solutions.length >= this.limits.maxSolutions) break;
     }
-    this.assigned[r] = 0;
+    this.assigned[r] = false;
   }
 }

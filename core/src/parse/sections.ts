@@ -50,9 +50,9 @@ class NumeralScanner {
   /** The separator's index of the next numbered place at or after `from` (its numeral too), or -1. */
   next(from: number): number {
     NUMBERED.lastIndex = from;
-    const m = NUMBERED.exec(this.text);
-    if (!m) return -1;
-    const q = m.index + 1;
+    // test, not exec: no match object per numbered place; the match is the numeral and the separator.
+    if (!NUMBERED.test(this.text)) return -1;
+    const q = NUMBERED.lastIndex - 1;
     this.at = q - 2 >= from && is(this.text.charCodeAt(q - 2), NUMERAL) ? q - 2 : q - 1;
     return q;
   }
@@ -232,9 +232,10 @@ function candidates(nt: NormText): Candidate[] {
  * of each of the six sections that ended before this candidate starts.
  */
 function bestChain(cs: Candidate[]): Candidate[] {
-  const score = new Float64Array(cs.length), prev = new Int32Array(cs.length).fill(-1);
+  // Plain arrays: a report has a few dozen candidates, cheaper so than typed arrays.
+  const score: number[] = new Array(cs.length).fill(0), prev: number[] = new Array(cs.length).fill(-1);
   /** Per section number: the best chain ending in it among the candidates already ended. */
-  const bestBy = new Int32Array(SECTIONS.length + 1).fill(-1);
+  const bestBy: number[] = new Array(SECTIONS.length + 1).fill(-1);
   /** Candidates not yet ended at the current start (headings are short: few at a time). */
   let pending: number[] = [], stillOpen: number[] = [];
   for (let i = 0; i < cs.length; i++) {
