@@ -81,8 +81,9 @@ const holds = (text: string, ch: string, from: number, to: number) => { const i 
  * when it cannot match: no 发布 in the first 2,000 characters, no 日 in the tail.
  */
 function publicationDate(src: string, nt: NormText): { y: number; m: number; d: number; place: Place } | null {
-  const k = src.indexOf('发布');
-  const f = k >= 0 && k < 2000 ? PUBLISHED.exec(src.slice(0, 2000)) : null;
+  // Only the first 2,000 characters are searched (not the whole report when it has no 发布).
+  const head = src.slice(0, 2000);
+  const f = head.includes('发布') ? PUBLISHED.exec(head) : null;
   if (f) return { y: +f[1], m: +f[2], d: +f[3], place: { start: f.index, end: f.index + f[0].length } };
   const tailFrom = Math.max(0, src.length - 400);
   if (!holds(src, '日', tailFrom, src.length)) return null;
