@@ -104,24 +104,30 @@ function foldTable(): Uint16Array {
  * report is parsed): no fresh typed arrays per report. Documents past `REUSE_LIMIT` units get their own.
  */
 const workOf = (n: number) => ({ codes: new Uint16Array(n), map: new Int32Array(n), lineStart: new Uint8Array(n), lines: new Int32Array(n) });
-let work = workOf(0);
+type Work = ReturnType<typeof workOf>;
+/** `normalize`'s arrays, and `normalizeText`'s own (it runs while a report's normalised text is still read). */
+let work = workOf(0), textWork = workOf(0);
+/** `w`, or arrays to replace it that hold `n` units. */
+const grown = (w: Work, n: number): Work => (w.codes.length < n ? workOf(reusedSize(n, w.codes.length)) : w);
 function workArrays(n: number) {
   if (n > REUSE_LIMIT) return workOf(n);
-  if (work.codes.length < n) work = workOf(reusedSize(n, work.codes.length));
-  return work;
+  return (work = grown(work, n));
 }
 
 /** The number of line starts `foldInto` wrote last. */
 let lineCount = 0;
 
 /**
- * The one normalising loop: folds `src[from, to)` into `codes`, and, when given, the source offset
- * and line-start flag of each unit into `map` and `lineStart`, and the index of each line's first
- * unit into `lines` (their number in `lineCount`). Returns the number of units.
+ * The one normalising loop: folds `src[from, to)` into `w.codes`, the source offset of each unit
+ * into `w.map`, a 1 in `w.lineStart` for the first unit of each source line, and that unit's index
+ * into `w.lines` (their number in `lineCount`). Returns the number of units.
  */
-function foldInto(text: string, from: number, to: number, codes: Uint16Array, map: Int32Array | null, lineStart: Uint8Array | null, lines: Int32Array | null): number {
+function foldInto(text: string, from: number, to: number, w: Work): number {
   const fold = (FOLD ??= foldTable());
   const src = unitsOf(text, from, to), end = to - from;
+  const { codes, map, lineStart, lines } = w;
+  // Hot loop: every array written unconditionally but the line starts, cleared in one native call.
+  lineStart.fill(0, 0, end);
   let k = 0, n = 0;
   let atLine = 1;
   for (let i = 0; i < end; i++) {
@@ -132,10 +138,8 @@ function foldInto(text: string, from: number, to: number, codes: Uint16Array, ma
       if (g) { i += g; continue; }
     }
     codes[k] = c;
-    if (map) {
-      map[k] = from + i; lineStart![k] = atLine;
-      if (atLine) { lines![n++] = k; atLine = 0; }
-    }
+    map[k] = from + i;
+    if (atLine) { lineStart[k] = 1; lines[n++] = k; atLine = 0; }
     k++;
   }
   lineCount = n;
@@ -147,21 +151,22 @@ function foldInto(text: string, from: number, to: number, codes: Uint16Array, ma
  * next call reuses: read them before normalising another text.
  */
 export function normalize(src: string, from = 0, to = src.length): NormText {
-  const { codes, map, lineStart, lines } = workArrays(to - from);
-  const k = foldInto(src, from, to, codes, map, lineStart, lines);
-  return { text: unitsToString(codes.subarray(0, k)), map: map.subarray(0, k), lineStart: lineStart.subarray(0, k), lines: lines.subarray(0, lineCount) };
+  const w = workArrays(to - from);
+  const k = foldInto(src, from, to, w);
+  return { text: unitsToString(w.codes.subarray(0, k)), map: w.map.subarray(0, k), lineStart: w.lineStart.subarray(0, k), lines: w.lines.subarray(0, lineCount) };
 }
 
-let SCRATCH = new Uint16Array(256);
 /**
- * Only the normalised text of `src[from, to)` (= `normalize(src, from, to).text`), without the
- * offset maps: for the many short lines the report splitter classifies.
+ * Only the normalised text of `src[from, to)` (= `normalize(src, from, to).text`), in arrays of its
+ * own: for the many short lines the report splitter classifies, and words read while a report's
+ * normalised text is in use.
  */
 export function normalizeText(src: string, from = 0, to = src.length): string {
-  if (to - from > SCRATCH.length) SCRATCH = new Uint16Array(Math.max(to - from, SCRATCH.length * 2));
-  const k = foldInto(src, from, to, SCRATCH, null, null, null);
-  if (k <= 128) return String.fromCharCode.apply(null, SCRATCH.subarray(0, k) as unknown as number[]);
-  return unitsToString(SCRATCH.subarray(0, k));
+  const n = to - from;
+  const w = n > REUSE_LIMIT ? workOf(n) : (textWork = grown(textWork, n));
+  const k = foldInto(src, from, to, w);
+  if (k <= 128) return String.fromCharCode.apply(null, w.codes.subarray(0, k) as unknown as number[]);
+  return unitsToString(w.codes.subarray(0, k));
 }
 
 /** Source offset just past normalised index `ni - 1` (the end of a match ending at `ni`). */
