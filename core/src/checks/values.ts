@@ -46,11 +46,10 @@ export function blankCellFindings(report: Report): Finding[] {
   for (const [row, keys] of byRow) {
     const first = report.cells.get(keys[0])!;
     const r = rowName(row.split('.')[1]);
-    const names = keys.map(k => cellName(k));
     out.push({
       code: 'blank-cell', severity: 'warning', start: first.start, end: first.end, cells: keys,
       message: keys.length === 1
-        ? { zh: `${names[0].zh} 为空：没有就填 0，不适用就填 /`, en: `${names[0].en} is blank: write 0 for none, / for not applicable` }
+        ? { zh: `${cellName(keys[0]).zh} 为空：没有就填 0，不适用就填 /`, en: `${cellName(keys[0]).en} is blank: write 0 for none, / for not applicable` }
         : { zh: `${r.zh}：${keys.length} 个单元格为空（没有就填 0，不适用就填 /）`, en: `${r.en}: ${keys.length} cells are blank (write 0 for none, / for not applicable)` },
     });
   }
