@@ -34,7 +34,7 @@ export interface Cell {
   end: number;
   /** Unit written after the figure (件, 万元, 元…), if any. */
   unit?: string;
-  /** The cell's text is not its own alone (a digit of a glued run `3000000`, a line standing for a run of equal cells): never fixed in place. */
+  /** The cell's text is not its own alone (a digit of a glued run `3000000`, a line standing for a run of equal cells, an empty line standing for a blank cell): never fixed in place. */
   glued?: boolean;
   /** How the value was known; absent: as written. */
   provenance?: Provenance;

@@ -111,7 +111,7 @@ function blanksFromEmptyLines(text: string, a: number, cells: Cell[], expected: 
       const ch = text.charCodeAt(i);
       if (isSeparator(ch)) return null;
       if (ch === 10) {
-        if (lineStart >= 0 && empty && ++empties > 1) out.push(blank(lineStart));
+        if (lineStart >= 0 && empty && ++empties > 1) out.push(emptyLineBlank(lineStart));
         lineStart = i + 1;
         empty = true;
       } else if (empty && !isJsWhiteSpace(ch)) empty = false;
@@ -167,6 +167,12 @@ function readLine(text: string, ls: number, le: number, labelLine: boolean, out:
 }
 
 export const blank = (at: number): Cell => ({ key: '', text: '', kind: 'blank', value: null, start: at, end: at });
+
+/**
+ * A blank cell that an empty line stands for (blanksFromEmptyLines): glued to the layout — a figure
+ * written on that line would end the empty lines that make the row read, so it is never fixed in place.
+ */
+const emptyLineBlank = (at: number): Cell => fullCell('', 'blank', null, at, at, undefined, true, undefined, undefined);
 
 /** `0 0 0`: figures separated by spaces. */
 function splitsIntoValues(text: string, p: number, q: number): boolean {
