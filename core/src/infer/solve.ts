@@ -62,12 +62,9 @@ function holds(rel: SolveRelation, pick: (r: number) => CellValues): boolean {
   return Number.isNaN(l) || Number.isNaN(r) || l === r;
 }
 
-/** Whether `rel` holds when each row takes the reading `solution` chooses for it (no closure: run per relation and solution). */
+/** Whether `rel` holds when each row takes the reading `solution` chooses for it. */
 export function relationHolds(rel: SolveRelation, solution: number[], rows: SolveRow[]): boolean {
-  let l = 0, r = 0;
-  for (let i = 0; i < rel.left.length; i++) { const [row, c] = rel.left[i]; l += rows[row].options[solution[row]][c]; }
-  for (let i = 0; i < rel.right.length; i++) { const [row, c] = rel.right[i]; r += rows[row].options[solution[row]][c]; }
-  return Number.isNaN(l) || Number.isNaN(r) || l === r;
+  return holds(rel, r => rows[r].options[solution[r]]);
 }
 
 /** Whether a relation within one row holds when the row reads `opt` (or cannot be judged: a NaN). Hot loop: no closure. */

@@ -83,10 +83,14 @@ function rowRelations(keys: string[], relations: RelationSpec[]): RowRelation[] 
  * every report (their key lists are the template's own arrays), so made once per list — found by
  * the identity of the rows' key lists, no signature string hashed per table.
  */
+/** What a table without relations of its own (active) gets. */
+const NO_TABLE_RELATIONS: { rels: SolveRelation[]; relIds: string[] } = { rels: [], relIds: [] };
+
 interface MadeRelations { keys: string[][]; rels: SolveRelation[]; relIds: string[] }
 const TABLE_RELATIONS = new WeakMap<RelationSpec[], WeakMap<string[], MadeRelations[]>>();
 const sameKeys = (made: MadeRelations, rows: RowTokens[]) => made.keys.length === rows.length && rows.every((r, i) => r.keys === made.keys[i]);
 function tableRelations(rows: RowTokens[], relations: RelationSpec[]): { rels: SolveRelation[]; relIds: string[] } {
+  if (!relations.length) return NO_TABLE_RELATIONS;
   let byFirst = TABLE_RELATIONS.get(relations);
   if (!byFirst) TABLE_RELATIONS.set(relations, (byFirst = new WeakMap()));
   const first = rows[0].keys;
@@ -109,8 +113,6 @@ function tableRelations(rows: RowTokens[], relations: RelationSpec[]): { rels: S
   }
   return made;
 }
-
-const NO_TABLE_RELATIONS: { rels: SolveRelation[]; relIds: string[] } = { rels: [], relIds: [] };
 
 /** The solver's rows: each row's readings as values, with their tiers (an unreadable row: one reading of nothing summable). */
 function solveRowsOf(rows: RowTokens[], readings: (Reading[] | null)[]): SolveRow[] {
@@ -180,7 +182,7 @@ export function inferTable(text: string, rows: RowTokens[], relations: RelationS
     }) };
   }
   // Several readings somewhere: the table's relations choose.
-  const { rels, relIds } = relations.length ? tableRelations(rows, relations) : NO_TABLE_RELATIONS;
+  const { rels, relIds } = tableRelations(rows, relations);
   // No relation among the rows found (table active has none): no solver — each row keeps the
   // readings that assume least, as the solver would, and no values are made.
   const solveRows = rels.length ? solveRowsOf(rows, readings) : null;
@@ -188,13 +190,12 @@ export function inferTable(text: string, rows: RowTokens[], relations: RelationS
   const trustSolutions = !!result && result.solutions.length > 0 && !result.incomplete;
   // Broken whatever the reading: within a row, by none of its readings; across rows, by none of the solutions (when they are all known).
   const brokenInEveryReading = result ? relIds.filter((_, k) => result.unsatisfiable.includes(k) || (trustSolutions && result.solutions.every(s => !relationHolds(rels[k], s, solveRows!)))) : [];
-  const keptOf = (i: number, rs: Reading[]) => (result ? result.kept[i] : lowestTier(rs.map(x => x.tier)));
   return { brokenInEveryReading, rows: rows.map((r, i) => {
     const rs = readings[i];
     if (!rs) return { cells: unknownCells(text, r), problem: problemOf(i) };
     // One reading (most rows): every solution takes it, as in a table with nothing to solve.
     if (rs.length === 1) return { cells: allWithProvenance(rs[0].cells, rs[0].tier === 0 ? 'written' : 'layout'), problem: undefined };
-    const chosen = trustSolutions ? [...new Set(result!.solutions.map(s => s[i]))] : keptOf(i, rs);
+    const chosen = trustSolutions ? [...new Set(result!.solutions.map(s => s[i]))] : result ? result.kept[i] : lowestTier(rs.map(x => x.tier));
     // Solved when the relations chose among readings; placed by the layout when the row's readings
     // that assume least were one (a lone `0` for a collapsed all-zero row).
     const minTier = Math.min(...rs.map(x => x.tier));
